@@ -1,0 +1,91 @@
+import { createAnalyzer, keywordListSchema, type KeywordList } from '@callpulse/analysis';
+import { loadKeywordLists } from '@callpulse/db';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CliError } from '../cli-error.js';
+import { parseKeywordListsJson, withPool } from './keywords.js';
+
+export const usage = `callpulse analyze [--keywords FILE | --db [--all]] [--speaker customer|ai]
+  Scores stdin: JSON lines {"text": "...", "speaker": "customer"} or plain text lines.
+  Writes one JSON line per input: {"sentiment": {...}, "hits": [...]}.
+  --keywords FILE  keyword lists from a JSON file (one list or an array)
+  --db             keyword lists from Postgres (DATABASE_URL); --all includes disabled ones`;
+
+const loadLists = async (values: {
+  keywords?: string;
+  db?: boolean;
+  all?: boolean;
+}): Promise<KeywordList[]> => {
+  if (values.keywords) {
+    const text = await readFile(values.keywords, 'utf8').catch(() => {
+      throw new CliError(`cannot read ${values.keywords}`);
+    });
+    return parseKeywordListsJson(text, values.keywords);
+  }
+  if (!values.db) return [];
+  return withPool(async (pool) => {
+    const { lists } = await loadKeywordLists(pool);
+    return lists.flatMap((stored) => {
+      const parsed = keywordListSchema.safeParse(stored);
+      if (!parsed.success) {
+        console.error(`skipping invalid list ${stored.name}`);
+        return [];
+      }
+      return [values.all ? { ...parsed.data, enabled: true } : parsed.data];
+    });
+  });
+};
+
+export const run = async (argv: string[]): Promise<void> => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      keywords: { type: 'string' },
+      db: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      speaker: { type: 'string', default: 'customer' },
+    },
+  });
+  if (values.speaker !== 'customer' && values.speaker !== 'ai') {
+    throw new CliError(`--speaker: expected customer or ai, got "${values.speaker}"`);
+  }
+  const defaultSpeaker = values.speaker;
+  const lists = await loadLists(values);
+  const analyzer = createAnalyzer({ lists });
+  if (lists.length)
+    console.error(`${lists.length} keyword list(s): ${lists.map((l) => l.name).join(', ')}`);
+
+  let lineNo = 0;
+  let errors = 0;
+  const out = process.stdout;
+  const write = async (line: string): Promise<void> => {
+    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+  };
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    lineNo++;
+    let text = line;
+    let speaker: 'customer' | 'ai' = defaultSpeaker;
+    if (line.trimStart().startsWith('{')) {
+      try {
+        const input = JSON.parse(line) as { text?: unknown; speaker?: unknown };
+        if (typeof input.text !== 'string') throw new Error('"text" must be a string');
+        if (input.speaker !== undefined && input.speaker !== 'customer' && input.speaker !== 'ai') {
+          throw new Error('"speaker" must be "customer" or "ai"');
+        }
+        text = input.text;
+        speaker = (input.speaker as 'customer' | 'ai' | undefined) ?? defaultSpeaker;
+      } catch (error) {
+        errors++;
+        await write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
+        continue;
+      }
+    }
+    const { sentiment, hits } = analyzer.analyzeUtterance(text, speaker);
+    await write(JSON.stringify({ sentiment, hits }));
+  }
+  if (errors > 0)
+    throw new CliError(
+      `${errors} of ${lineNo} lines could not be read (their output lines say why)`,
+    );
+};

@@ -1,0 +1,100 @@
+import { keywordListSchema, keywordListsSchema } from '@callpulse/analysis';
+import {
+  createPool,
+  deleteKeywordList,
+  describeDbError,
+  getKeywordList,
+  listKeywordLists,
+  putKeywordList,
+  type Pool,
+} from '@callpulse/db';
+import { readFile } from 'node:fs/promises';
+import { CliError } from '../cli-error.js';
+import { databaseUrl } from '../settings.js';
+import { readStdin } from '../stdin.js';
+
+export const usage = `callpulse keywords list | get NAME | set FILE|- | delete NAME
+  Manages keyword lists in Postgres (DATABASE_URL). \`set\` takes one list or a JSON array
+  of lists, validated like the API; running analyzers pick changes up within seconds.`;
+
+const issuesText = (issues: { path: PropertyKey[]; message: string }[]): string =>
+  issues.map((i) => `${i.path.map(String).join('.') || '(list)'}: ${i.message}`).join('; ');
+
+/** Parses one list or an array of lists; every problem named. */
+export const parseKeywordListsJson = (text: string, origin: string) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${origin}: not JSON: ${(error as Error).message}`);
+  }
+  const parsed = Array.isArray(json)
+    ? keywordListsSchema.safeParse(json)
+    : keywordListSchema.safeParse(json);
+  if (!parsed.success)
+    throw new CliError(`${origin}: invalid keyword list: ${issuesText(parsed.error.issues)}`);
+  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+};
+
+export const withPool = async <T>(work: (pool: Pool) => Promise<T>): Promise<T> => {
+  const url = databaseUrl();
+  const pool = createPool({ connectionString: url, max: 2 });
+  try {
+    await pool.query('SELECT 1').catch((error: unknown) => {
+      throw new CliError(describeDbError(error, url));
+    });
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+};
+
+export const run = async (argv: string[]): Promise<void> => {
+  const [action, arg] = argv;
+  switch (action) {
+    case 'list':
+      return withPool(async (pool) => {
+        const lists = await listKeywordLists(pool);
+        if (lists.length === 0) console.log('no keyword lists');
+        for (const l of lists) {
+          console.log(
+            `${l.name}\tv${l.version}\t${l.enabled ? 'enabled' : 'disabled'}\t${l.speakers.join(',')}\t${l.terms.length} terms\t${l.description}`,
+          );
+        }
+      });
+    case 'get':
+      if (!arg) throw new CliError('usage: callpulse keywords get NAME');
+      return withPool(async (pool) => {
+        const list = await getKeywordList(pool, arg);
+        if (!list) throw new CliError(`no keyword list named "${arg}"`);
+        console.log(JSON.stringify(list, null, 2));
+      });
+    case 'set': {
+      if (!arg) throw new CliError('usage: callpulse keywords set FILE (or - for stdin)');
+      const text =
+        arg === '-'
+          ? await readStdin()
+          : await readFile(arg, 'utf8').catch(() => {
+              throw new CliError(`cannot read ${arg}`);
+            });
+      const lists = parseKeywordListsJson(text, arg === '-' ? 'stdin' : arg);
+      return withPool(async (pool) => {
+        for (const list of lists) {
+          const { list: stored, created } = await putKeywordList(pool, list);
+          console.log(
+            `${created ? 'created' : 'updated'} ${stored.name} (version ${stored.version}, ${stored.terms.length} terms)`,
+          );
+        }
+      });
+    }
+    case 'delete':
+      if (!arg) throw new CliError('usage: callpulse keywords delete NAME');
+      return withPool(async (pool) => {
+        if (!(await deleteKeywordList(pool, arg)))
+          throw new CliError(`no keyword list named "${arg}"`);
+        console.log(`deleted ${arg}`);
+      });
+    default:
+      throw new CliError(`usage: ${usage}`);
+  }
+};

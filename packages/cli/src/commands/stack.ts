@@ -1,0 +1,147 @@
+import { startBroker, stopBroker } from '@callpulse/broker';
+import { putKeywordList, safeTarget } from '@callpulse/db';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CliError } from '../cli-error.js';
+import { brokerDataDir, cacheDir, databaseUrl, dataDir, kafkaPort } from '../settings.js';
+import { acquireStackLock } from '../stack/lock.js';
+import { formatLogLine } from '../stack/log-format.js';
+import { assertPortsFree } from '../stack/ports.js';
+import { supervise } from '../stack/supervisor.js';
+import { parseKeywordListsJson, withPool } from './keywords.js';
+import { applyMigrations } from './migrate.js';
+
+export const usage = `callpulse stack   (npm start)
+  Runs the whole pipeline here: Kafka (KAFKA_BROKERS, or a local broker it starts),
+  Postgres (DATABASE_URL, or the local server; database created and migrated), keyword
+  lists from KEYWORD_LISTS_FILE, then ingest, analyzer, writer and api as processes.
+  Ctrl-C stops everything it started.`;
+
+const SERVICES = ['ingest', 'analyzer', 'writer', 'api'] as const;
+const require = createRequire(import.meta.url);
+
+const serviceScript = (name: string): string => {
+  try {
+    return require.resolve(`@callpulse/${name}`);
+  } catch {
+    throw new CliError(`service ${name} is not built; run \`npm install\` at the repository root`);
+  }
+};
+
+const waitReady = async (urls: string[], timeoutMs: number): Promise<boolean> => {
+  const deadline = Date.now() + timeoutMs;
+  const pending = new Set(urls);
+  while (pending.size > 0 && Date.now() < deadline) {
+    for (const url of pending) {
+      const res = await fetch(url).catch(() => null);
+      if (res?.status === 200) pending.delete(url);
+    }
+    if (pending.size > 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  return pending.size === 0;
+};
+
+export const run = async (): Promise<void> => {
+  const started = Date.now();
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const print = (service: string, line: string): void =>
+    console.log(formatLogLine(service, line, color));
+  const say = (line: string): void => print('stack', line);
+
+  const env = process.env;
+  const ports = {
+    ingest: Number(env.INGEST_PORT ?? 8080),
+    api: Number(env.API_PORT ?? 8081),
+    analyzer: Number(env.ANALYZER_HTTP_PORT ?? 8082),
+    writer: Number(env.WRITER_HTTP_PORT ?? 8083),
+  };
+  const releaseLock = await acquireStackLock(join(dataDir(), 'stack.pid'));
+  const cleanups: (() => Promise<unknown>)[] = [releaseLock];
+  const cleanup = async (): Promise<void> => {
+    for (const step of cleanups.reverse())
+      await step().catch((e: unknown) => say(`cleanup: ${String(e)}`));
+  };
+  try {
+    await assertPortsFree(Object.entries(ports).map(([name, port]) => ({ name, port })));
+
+    let brokers = env.KAFKA_BROKERS;
+    if (!brokers) {
+      say(`starting the local Kafka broker on 127.0.0.1:${kafkaPort()}`);
+      const broker = await startBroker({
+        port: kafkaPort(),
+        dataDir: brokerDataDir(),
+        cacheDir: cacheDir(),
+        onProgress: (line: string) => print('kafka', line),
+      });
+      brokers = broker.brokers;
+      say(
+        `Kafka ready at ${brokers}${broker.reused ? ' (already running)' : ''}; log: ${broker.logFile}`,
+      );
+      if (!broker.reused) cleanups.push(() => stopBroker({ dataDir: brokerDataDir() }));
+    }
+
+    const dbUrl = databaseUrl();
+    await applyMigrations(dbUrl, say);
+    if (env.KEYWORD_LISTS_FILE) {
+      const file = env.KEYWORD_LISTS_FILE;
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new CliError(`KEYWORD_LISTS_FILE: cannot read ${file}`);
+      });
+      const lists = parseKeywordListsJson(text, `KEYWORD_LISTS_FILE ${file}`);
+      await withPool(async (pool) => {
+        for (const list of lists) await putKeywordList(pool, list);
+      });
+      say(`keyword lists from ${file}: ${lists.map((l) => l.name).join(', ')}`);
+    }
+
+    const serviceEnv = { ...env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
+    const supervisor = supervise(
+      SERVICES.map((name) => ({ name, script: serviceScript(name), env: serviceEnv })),
+      { log: print, say },
+    );
+    cleanups.push(() => supervisor.stop());
+
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      say(`${signal}: stopping everything`);
+      void cleanup().then(() => {
+        say('stopped');
+        process.exit(0);
+      });
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+
+    const ready = await waitReady(
+      [
+        `http://127.0.0.1:${ports.ingest}/readyz`,
+        `http://127.0.0.1:${ports.api}/readyz`,
+        `http://127.0.0.1:${ports.analyzer}/readyz`,
+        `http://127.0.0.1:${ports.writer}/readyz`,
+      ],
+      90_000,
+    );
+    if (stopping) return;
+    const db = new URL(dbUrl);
+    say(
+      ready
+        ? `ready in ${((Date.now() - started) / 1000).toFixed(1)} s`
+        : 'not every service is ready yet; see the log above',
+    );
+    say(`  webhooks: POST http://127.0.0.1:${ports.ingest}/webhooks`);
+    say(`  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists`);
+    say(
+      `  psql:     psql -h ${db.hostname} -p ${db.port || 5432} -U ${decodeURIComponent(db.username || 'postgres')} ${db.pathname.slice(1)} -c 'SELECT * FROM call_sentiment'`,
+    );
+    say(
+      `  try it:   npx callpulse send --calls 5   (Ctrl-C stops the stack; database ${safeTarget(dbUrl)})`,
+    );
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  // Keep running: the supervisor's children and signal handlers hold the event loop.
+};

@@ -1,0 +1,86 @@
+import type { Pool } from 'pg';
+
+export interface CallFilters {
+  since?: Date | undefined;
+  until?: Date | undefined;
+  status?: string | undefined;
+  label?: string | undefined;
+  /** Only calls with a hit from this keyword list. */
+  list?: string | undefined;
+  /** false (default): real calls only; true: test deliveries only; 'any': both. */
+  isTest?: boolean | 'any' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Calls with their sentiment, newest first. Every value is a bound parameter. */
+export const listCalls = async (pool: Pool, f: CallFilters): Promise<Record<string, unknown>[]> => {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (f.isTest !== 'any') where.push(`is_test = ${param(f.isTest ?? false)}`);
+  if (f.since) where.push(`started_at >= ${param(f.since)}`);
+  if (f.until) where.push(`started_at < ${param(f.until)}`);
+  if (f.status) where.push(`status = ${param(f.status)}`);
+  if (f.label) where.push(`label = ${param(f.label)}`);
+  if (f.list) {
+    where.push(`EXISTS (SELECT 1 FROM keyword_hits kh WHERE kh.source = v.source
+      AND kh.call_id = v.call_id AND kh.list_name = ${param(f.list)})`);
+  }
+  const sql = `SELECT * FROM call_sentiment_all v
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY started_at DESC NULLS LAST, source, call_id
+    LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`;
+  return (await pool.query(sql, params)).rows as Record<string, unknown>[];
+};
+
+/** One call: its sentiment row, events, fragments with scores, hits and summary. */
+export const getCall = async (
+  pool: Pool,
+  source: string,
+  callId: string,
+): Promise<Record<string, unknown> | null> => {
+  const key = [source, callId];
+  const call = await pool.query(
+    'SELECT * FROM call_sentiment_all WHERE source = $1 AND call_id = $2',
+    key,
+  );
+  if (call.rowCount === 0) return null;
+  const [calls, events, fragments, hits, summary] = await Promise.all([
+    pool.query('SELECT * FROM calls WHERE source = $1 AND call_id = $2', key),
+    pool.query(
+      `SELECT event_id, event_type, provider_event_type, occurred_at, received_at, is_test
+       FROM call_events WHERE source = $1 AND call_id = $2 ORDER BY occurred_at, kafka_offset`,
+      key,
+    ),
+    pool.query(
+      `SELECT tf.event_id, tf.seq, tf.speaker, tf.text, tf.occurred_at, fs.score, fs.comparative,
+              fs.label, fs.words, fs.analyzer_version, fs.keyword_lists_version
+       FROM transcript_fragments tf LEFT JOIN fragment_scores fs ON fs.event_id = tf.event_id
+       WHERE tf.source = $1 AND tf.call_id = $2 ORDER BY tf.seq`,
+      key,
+    ),
+    pool.query(
+      `SELECT event_id, phase, utterance_index, list_name, term, match_mode, matched_text, speaker,
+              start_offset, end_offset
+       FROM keyword_hits WHERE source = $1 AND call_id = $2 ORDER BY phase, event_id, utterance_index, start_offset`,
+      key,
+    ),
+    pool.query(
+      `SELECT summary, analyzer_version, keyword_lists_version, created_at FROM call_summaries
+       WHERE source = $1 AND call_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      key,
+    ),
+  ]);
+  return {
+    ...(call.rows[0] as Record<string, unknown>),
+    call: calls.rows[0] as unknown,
+    events: events.rows,
+    fragments: fragments.rows,
+    hits: hits.rows,
+    summary: (summary.rows[0] as unknown) ?? null,
+  };
+};

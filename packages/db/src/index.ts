@@ -1,0 +1,24 @@
+export type { Pool, PoolClient } from 'pg';
+export { mergeCallRows } from './call-rows.js';
+export type { CallRow, CallStatus } from './call-rows.js';
+export { getCall, listCalls } from './calls-query.js';
+export type { CallFilters } from './calls-query.js';
+export { dropDatabase, ensureDatabase, withDatabase } from './database.js';
+export { describeDbError, isTransientDbError, safeTarget } from './errors.js';
+export {
+  deleteKeywordList,
+  getKeywordList,
+  KEYWORD_LISTS_CHANNEL,
+  listenForKeywordListChanges,
+  listKeywordLists,
+  loadKeywordLists,
+  putKeywordList,
+} from './keyword-lists.js';
+export type { KeywordListInput, StoredKeywordList } from './keyword-lists.js';
+export { DEFAULT_MIGRATIONS_DIR, migrate } from './migrate.js';
+export type { MigrationResult } from './migrate.js';
+export { createPool } from './pool.js';
+export { inTransaction } from './transaction.js';
+export { writeAnalysis } from './write-analysis.js';
+export { writeCallEvents } from './write-call-events.js';
+export type { StoredCallEvent } from './write-call-events.js';

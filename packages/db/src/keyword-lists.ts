@@ -1,0 +1,144 @@
+import pg from 'pg';
+import type { Pool } from 'pg';
+
+/** A keyword list as stored. Its terms are validated by the analysis package's schema. */
+export interface StoredKeywordList {
+  name: string;
+  description: string;
+  speakers: string[];
+  enabled: boolean;
+  terms: unknown[];
+  version: number;
+  updatedAt: string;
+}
+
+export interface KeywordListInput {
+  name: string;
+  description?: string | undefined;
+  speakers: string[];
+  enabled: boolean;
+  terms: unknown[];
+}
+
+interface Row {
+  name: string;
+  description: string;
+  speakers: string[];
+  enabled: boolean;
+  terms: unknown[];
+  version: string;
+  updated_at: Date;
+}
+
+const COLUMNS = 'name, description, speakers, enabled, terms, version, updated_at';
+
+const fromRow = (r: Row): StoredKeywordList => ({
+  name: r.name,
+  description: r.description,
+  speakers: r.speakers,
+  enabled: r.enabled,
+  terms: r.terms,
+  version: Number(r.version),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+/** All lists and the revision they make up, read in one snapshot. */
+export const loadKeywordLists = async (
+  pool: Pool,
+): Promise<{ revision: string; lists: StoredKeywordList[] }> => {
+  const { rows } = await pool.query<{ revision: string; lists: Row[] | null }>(
+    `SELECT r.revision::text AS revision,
+            (SELECT json_agg(k ORDER BY k.name) FROM (SELECT ${COLUMNS} FROM keyword_lists) k) AS lists
+     FROM keyword_lists_revision r`,
+  );
+  const row = rows[0];
+  return {
+    revision: row?.revision ?? '0',
+    lists: (row?.lists ?? []).map((r) => fromRow({ ...r, updated_at: new Date(r.updated_at) })),
+  };
+};
+
+export const listKeywordLists = async (pool: Pool): Promise<StoredKeywordList[]> =>
+  (await loadKeywordLists(pool)).lists;
+
+export const getKeywordList = async (
+  pool: Pool,
+  name: string,
+): Promise<StoredKeywordList | null> => {
+  const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM keyword_lists WHERE name = $1`, [
+    name,
+  ]);
+  return rows[0] ? fromRow(rows[0]) : null;
+};
+
+/** Creates or replaces a list; the database bumps its version and notifies analyzers. */
+export const putKeywordList = async (
+  pool: Pool,
+  list: KeywordListInput,
+): Promise<{ list: StoredKeywordList; created: boolean }> => {
+  const { rows } = await pool.query<Row & { created: boolean }>(
+    `INSERT INTO keyword_lists (name, description, speakers, enabled, terms)
+     VALUES ($1, $2, $3, $4, $5::jsonb)
+     ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description,
+       speakers = EXCLUDED.speakers, enabled = EXCLUDED.enabled, terms = EXCLUDED.terms
+     RETURNING ${COLUMNS}, (xmax = 0) AS created`,
+    [list.name, list.description ?? '', list.speakers, list.enabled, JSON.stringify(list.terms)],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`keyword list ${list.name} was not stored`);
+  return { list: fromRow(row), created: row.created };
+};
+
+export const deleteKeywordList = async (pool: Pool, name: string): Promise<boolean> =>
+  ((await pool.query('DELETE FROM keyword_lists WHERE name = $1', [name])).rowCount ?? 0) > 0;
+
+export const KEYWORD_LISTS_CHANNEL = 'keyword_lists_changed';
+
+/**
+ * LISTENs for keyword-list changes on a connection of its own and reconnects when it
+ * breaks. `onChange` also fires after every reconnect, since changes may have been missed.
+ */
+export const listenForKeywordListChanges = ({
+  connectionString,
+  onChange,
+  onError = () => {},
+  reconnectMs = 2_000,
+}: {
+  connectionString: string;
+  onChange: () => void;
+  onError?: (error: Error) => void;
+  reconnectMs?: number;
+}): { close: () => Promise<void> } => {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const connect = (first: boolean): void => {
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    client = c;
+    const retry = (error: Error): void => {
+      onError(error);
+      void c.end().catch(() => {});
+      if (closed || client !== c) return;
+      client = null;
+      timer = setTimeout(() => connect(false), reconnectMs);
+    };
+    c.on('error', retry);
+    c.on('notification', () => onChange());
+    c.connect()
+      .then(() => c.query(`LISTEN ${KEYWORD_LISTS_CHANNEL}`))
+      .then(() => {
+        if (!first) onChange();
+      })
+      .catch(retry);
+  };
+  connect(true);
+
+  return {
+    close: async () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => {});
+    },
+  };
+};

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/** The repository's migrations/ folder, from this package's built or source location. */
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(
+  new URL('../../../migrations/', import.meta.url),
+);
+
+// Any constant works; it only has to be the same for every runner of these migrations.
+const MIGRATION_LOCK = 7_342_001;
+const FILE_PATTERN = /^\d{4}_[a-z0-9_]+\.sql$/;
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+/**
+ * Applies migrations/NNNN_verb_noun.sql in order, each in its own transaction, under an
+ * advisory lock so concurrent runners (several services starting at once) take turns.
+ * Safe to rerun. A landed migration whose file changed is an error, not a silent skip.
+ */
+export const migrate = async ({
+  connectionString,
+  dir = DEFAULT_MIGRATIONS_DIR,
+  onApply = () => {},
+}: {
+  connectionString: string;
+  dir?: string;
+  onApply?: (name: string) => void;
+}): Promise<MigrationResult> => {
+  const files = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM schema_migrations',
+    );
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const applied: string[] = [];
+    for (const name of files) {
+      const sql = await readFile(`${dir}/${name}`, 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      const previous = done.get(name);
+      if (previous !== undefined) {
+        if (previous !== checksum) {
+          throw new Error(
+            `migration ${name} was edited after it was applied; add a new migration instead`,
+          );
+        }
+        continue;
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+          name,
+          checksum,
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
+      }
+      applied.push(name);
+      onApply(name);
+    }
+    return { applied, alreadyApplied: done.size };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.end();
+  }
+};

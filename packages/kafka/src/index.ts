@@ -1,0 +1,14 @@
+export type { Consumer, Kafka, Producer } from 'kafkajs';
+export { createConsumer, runBatches } from './batch-consumer.js';
+export type { KafkaMessage, PartitionBatch } from './batch-consumer.js';
+export {
+  createBatchingPublisher,
+  PublishOverloadedError,
+  PublishTimeoutError,
+} from './batching-publisher.js';
+export type { BatchingPublisher, OutgoingMessage } from './batching-publisher.js';
+export { createKafka } from './client.js';
+export { sendToDeadLetter } from './dead-letter.js';
+export { createProducer } from './producer.js';
+export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
+export type { TopicNames, TopicSpec } from './topics.js';

@@ -1,0 +1,43 @@
+import type { Analyzer } from '@callpulse/analysis';
+import { ANALYZER_VERSION } from '@callpulse/analysis';
+import type { AnalysisMessage, CallEvent } from '@callpulse/contracts';
+
+/**
+ * The analysis of one call event, or null for events that carry no speech. Pure: the
+ * service only moves messages around it.
+ */
+export const analyzeEvent = (
+  event: CallEvent,
+  { analyzer, revision }: { analyzer: Analyzer; revision: string },
+): AnalysisMessage | null => {
+  if (event.type !== 'transcript' && event.type !== 'call_ended') return null;
+  const provenance = {
+    eventId: event.eventId,
+    source: event.call.source,
+    callId: event.call.callId,
+    isTest: event.isTest,
+    analyzerVersion: ANALYZER_VERSION,
+    keywordListsVersion: revision,
+  };
+  if (event.type === 'transcript') {
+    const { sentiment, hits } = analyzer.analyzeUtterance(
+      event.transcript.text,
+      event.transcript.speaker,
+    );
+    return {
+      ...provenance,
+      kind: 'fragment_score',
+      speaker: event.transcript.speaker,
+      sentiment,
+      hits: hits.map((hit) => ({ ...hit, utteranceIndex: 0 })),
+    };
+  }
+  const entries = event.finalTranscript.map((e) => ({ speaker: e.speaker, text: e.text }));
+  const summary = analyzer.summarizeCall(entries);
+  return {
+    ...provenance,
+    kind: 'call_summary',
+    summary: { ...summary, hits: undefined },
+    hits: summary.hits.map((hit) => ({ ...hit, utteranceIndex: hit.utteranceIndex ?? 0 })),
+  };
+};

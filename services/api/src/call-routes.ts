@@ -1,0 +1,58 @@
+import { getCall, listCalls, type Pool } from '@callpulse/db';
+import type Router from '@koa/router';
+import { z } from 'zod';
+
+const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a date');
+
+const querySchema = z.object({
+  since: date.optional(),
+  until: date.optional(),
+  status: z.enum(['unknown', 'initiated', 'ringing', 'answered', 'error', 'ended']).optional(),
+  label: z.enum(['positive', 'neutral', 'negative']).optional(),
+  list: z.string().max(100).optional(),
+  is_test: z.enum(['true', 'false', 'any']).default('false'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** GET /calls (filtered, paginated) and GET /calls/:source/:callId. */
+export const mountCallRoutes = (router: Router, pool: Pool): void => {
+  router.get('/calls', async (ctx) => {
+    const parsed = querySchema.safeParse(ctx.query);
+    if (!parsed.success) {
+      ctx.status = 400;
+      ctx.body = {
+        error: 'invalid query',
+        fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      };
+      return;
+    }
+    const q = parsed.data;
+    const calls = await listCalls(pool, {
+      since: q.since,
+      until: q.until,
+      status: q.status,
+      label: q.label,
+      list: q.list,
+      isTest: q.is_test === 'any' ? 'any' : q.is_test === 'true',
+      limit: q.limit,
+      offset: q.offset,
+    });
+    ctx.body = {
+      calls,
+      limit: q.limit,
+      offset: q.offset,
+      nextOffset: calls.length === q.limit ? q.offset + q.limit : null,
+    };
+  });
+
+  router.get('/calls/:source/:callId', async (ctx) => {
+    const call = await getCall(pool, ctx.params.source ?? '', ctx.params.callId ?? '');
+    if (!call) {
+      ctx.status = 404;
+      ctx.body = { error: 'no such call' };
+      return;
+    }
+    ctx.body = call;
+  });
+};

@@ -1,0 +1,36 @@
+import { commonEnv, csv, port, positiveInt } from '@callpulse/runtime';
+import { z } from 'zod';
+
+export const configSchema = z
+  .object({
+    ...commonEnv,
+    INGEST_PORT: port(8080),
+    INGEST_HOST: z.string().default('0.0.0.0'),
+    // The header the provider's "Additional Headers" setting sends, e.g. x-api-key.
+    INGEST_AUTH_HEADER: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[!#$%&'*+.^_`|~0-9a-z-]*$/, 'not a valid HTTP header name')
+      .default(''),
+    // Accepted values of that header, comma-separated: several allow rotation without downtime.
+    INGEST_AUTH_TOKENS: csv(),
+    // Standard Webhooks secret (whsec_…); when set, signatures are verified too.
+    INGEST_SIGNING_SECRET: z.string().default(''),
+    INGEST_MAX_BODY_BYTES: positiveInt(1024 * 1024),
+    // Longest wait for Kafka's acknowledgement before answering 503.
+    INGEST_PUBLISH_TIMEOUT_MS: positiveInt(5_000),
+    // Micro-batching: linger before a lone event is sent, and the largest batch.
+    INGEST_LINGER_MS: z.coerce.number().int().min(0).default(2),
+    INGEST_MAX_BATCH: positiveInt(500),
+    KAFKA_PARTITIONS: positiveInt(6),
+    KAFKA_REPLICATION_FACTOR: positiveInt(1),
+    // Append events Kafka cannot take to this folder (fsynced) and acknowledge them.
+    INGEST_SPOOL_DIR: z.string().default(''),
+  })
+  .refine((c) => (c.INGEST_AUTH_HEADER === '') === (c.INGEST_AUTH_TOKENS.length === 0), {
+    message: 'set both INGEST_AUTH_HEADER and INGEST_AUTH_TOKENS, or neither',
+    path: ['INGEST_AUTH_TOKENS'],
+  });
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,44 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import workspace packages by name; point those names at the TypeScript sources so
+// unit tests need no build. (Integration tests start the services from their built output.)
+const root = fileURLToPath(new URL('.', import.meta.url));
+const alias = Object.fromEntries(
+  readdirSync(`${root}packages`).map((name) => [
+    `@callpulse/${name}`,
+    `${root}packages/${name}/src/index.ts`,
+  ]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: [
+            'test/**/*.test.ts',
+            'packages/*/src/**/*.integration.test.ts',
+            'services/*/src/**/*.integration.test.ts',
+          ],
+          globalSetup: ['test/setup/global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
