@@ -20,7 +20,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'services/*/src/**/*.test.ts',
+            'test/**/*.unit.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
         },
       },
@@ -33,6 +37,7 @@ export default defineConfig({
             'packages/*/src/**/*.integration.test.ts',
             'services/*/src/**/*.integration.test.ts',
           ],
+          exclude: ['**/*.unit.test.ts', '**/node_modules/**', '**/dist/**'],
           globalSetup: ['test/setup/global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, stopBroker } from '@callpulse/broker';
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@callpulse/db';
@@ -54,8 +54,8 @@ const resolveKafka = async (cleanups: (() => Promise<void>)[]): Promise<string> 
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
   const docker = await dockerKafka(cleanups);
   if (docker) return docker;
-  const dataDir = join(homedir(), '.cache', 'callpulse', `test-broker-${process.pid}`);
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'callpulse-test-broker-'));
+  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
   const broker = await startBroker({
     port: await freePort(),
     controllerPort: await freePort(),
