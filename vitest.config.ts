@@ -15,6 +15,8 @@ const alias = Object.fromEntries(
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Integration tests share one broker and database server; one file at a time.
+    fileParallelism: false,
     projects: [
       {
         resolve: { alias },
@@ -39,9 +41,8 @@ export default defineConfig({
           ],
           exclude: ['**/*.unit.test.ts', '**/node_modules/**', '**/dist/**'],
           globalSetup: ['test/setup/global.ts'],
-          testTimeout: 60_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -14,9 +14,9 @@ import { inject } from 'vitest';
 /** Topic names no other test or run uses. */
 export const uniquePrefix = (): string => `test.${randomBytes(4).toString('hex')}.`;
 
-export const testKafka = (): Kafka =>
+export const testKafka = (brokers = inject('kafkaBrokers')): Kafka =>
   createKafka({
-    brokers: inject('kafkaBrokers').split(','),
+    brokers: brokers.split(','),
     clientId: 'callpulse-test',
     logger: createLogger({ service: 'test', level: 'error' }),
   });

@@ -23,9 +23,10 @@ export const API_TOKEN = 'stack-api-token';
 /** All four services as real processes on their own topics, against the run's database. */
 export const startStack = async (
   names: ServiceName[] = ['writer', 'analyzer', 'ingest', 'api'],
+  options: { brokers?: string; env?: Partial<Record<ServiceName, Record<string, string>>> } = {},
 ): Promise<TestStack> => {
   const prefix = uniquePrefix();
-  const kafka = testKafka();
+  const kafka = testKafka(options.brokers);
   await createTestTopics(kafka, prefix);
   const pool = createPool({ connectionString: inject('databaseUrl'), max: 4 });
   const ports = {
@@ -34,7 +35,11 @@ export const startStack = async (
     analyzer: await freePort(),
     writer: await freePort(),
   };
-  const common = { KAFKA_TOPIC_PREFIX: prefix, KEYWORD_LISTS_RELOAD_MS: '60000' };
+  const common = {
+    KAFKA_TOPIC_PREFIX: prefix,
+    KEYWORD_LISTS_RELOAD_MS: '60000',
+    ...(options.brokers ? { KAFKA_BROKERS: options.brokers } : {}),
+  };
   const env: Record<ServiceName, Record<string, string>> = {
     ingest: {
       ...common,
@@ -47,6 +52,8 @@ export const startStack = async (
     writer: { ...common, WRITER_HTTP_PORT: String(ports.writer) },
     api: { ...common, API_PORT: String(ports.api), API_TOKEN },
   };
+  for (const [name, extra] of Object.entries(options.env ?? {}))
+    Object.assign(env[name as ServiceName], extra);
   const urls = {
     ingest: `http://127.0.0.1:${ports.ingest}`,
     api: `http://127.0.0.1:${ports.api}`,

@@ -7,6 +7,13 @@ export const inTransaction = async <T>(
 ): Promise<T> => {
   const client = await pool.connect();
   let broken = false;
+  // A checked-out client whose connection dies between two queries emits 'error'; the
+  // pool listens only to idle clients, so without this the process would crash. The
+  // failure also surfaces as the next query's error, which the caller handles.
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -18,6 +25,7 @@ export const inTransaction = async <T>(
     });
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 };

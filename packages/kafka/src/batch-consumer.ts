@@ -18,7 +18,7 @@ export const createConsumer = (
   {
     groupId,
     sessionTimeoutMs = 30_000,
-    heartbeatIntervalMs = 3_000,
+    heartbeatIntervalMs = 1_000,
   }: { groupId: string; sessionTimeoutMs?: number; heartbeatIntervalMs?: number },
 ): Consumer =>
   kafka.consumer({

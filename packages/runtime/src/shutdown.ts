@@ -35,6 +35,8 @@ export const onShutdown = (
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  // Run by a supervisor with an IPC channel (`callpulse stack`): if it goes away, stop too.
+  if (process.connected) process.on('disconnect', () => handler('SIGTERM'));
 };
 
 /** Unexpected errors are logged and end the process: a supervisor restarts it clean. */

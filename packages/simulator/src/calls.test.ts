@@ -11,7 +11,7 @@ describe('generateCalls', () => {
       expect(types.at(-1)).toBe('call_ended');
       const fragments = call.webhooks.filter((w) => w.event_type === 'transcript');
       expect(fragments.length).toBeGreaterThanOrEqual(4);
-      const ended = call.webhooks.at(-1) as { payload: { transcript: unknown[] } };
+      const ended = call.webhooks.at(-1) as unknown as { payload: { transcript: unknown[] } };
       expect(ended.payload.transcript).toHaveLength(fragments.length);
     }
     expect(new Set(calls.map((c) => c.callId)).size).toBe(5);

@@ -8,7 +8,12 @@ export interface SendResult {
   latenciesMs: number[];
   elapsedMs: number;
   /** Per webhook, in send order: the status and when it was answered (ms since start). */
-  outcomes: { status: number | 'error'; eventId: string | null; answeredAtMs: number }[];
+  outcomes: {
+    status: number | 'error';
+    eventId: string | null;
+    answeredAtMs: number;
+    answeredAtEpochMs: number;
+  }[];
 }
 
 export interface SendOptions {
@@ -95,7 +100,12 @@ export const sendWebhooks = async ({
         const t1 = performance.now();
         result.latenciesMs.push(t1 - t0);
         result.statuses[String(status)] = (result.statuses[String(status)] ?? 0) + 1;
-        result.outcomes.push({ status, eventId, answeredAtMs: t1 - started });
+        result.outcomes.push({
+          status,
+          eventId,
+          answeredAtMs: t1 - started,
+          answeredAtEpochMs: Date.now(),
+        });
         result.sent++;
         onProgress(result.sent, total);
       }

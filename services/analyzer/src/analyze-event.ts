@@ -33,11 +33,16 @@ export const analyzeEvent = (
     };
   }
   const entries = event.finalTranscript.map((e) => ({ speaker: e.speaker, text: e.text }));
-  const summary = analyzer.summarizeCall(entries);
+  // Hits travel beside the summary, not inside it, so the writer stores them once.
+  const { hits, overall, bySpeaker, ...summary } = analyzer.summarizeCall(entries);
   return {
     ...provenance,
     kind: 'call_summary',
-    summary: { ...summary, hits: undefined },
-    hits: summary.hits.map((hit) => ({ ...hit, utteranceIndex: hit.utteranceIndex ?? 0 })),
+    summary: {
+      ...summary,
+      overall: { ...overall },
+      bySpeaker: { customer: { ...bySpeaker.customer }, ai: { ...bySpeaker.ai } },
+    },
+    hits,
   };
 };

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   SENTIMENT_OVERRIDES: overrides,
   // Keyword lists are reloaded on NOTIFY; this periodic re-read is the fallback.
   KEYWORD_LISTS_RELOAD_MS: positiveInt(30_000),
+  // A member silent this long is presumed dead and its partitions move to others.
+  KAFKA_SESSION_TIMEOUT_MS: positiveInt(10_000),
   KAFKA_PARTITIONS: positiveInt(6),
   KAFKA_REPLICATION_FACTOR: positiveInt(1),
 });

@@ -19,7 +19,9 @@ const SECRET = `whsec_${Buffer.from('a secret of thirty-two bytes!!!!').toString
 const NOW = new Date('2026-11-27T10:00:00Z');
 
 let server: Server | null = null;
-afterEach(() => server?.close());
+afterEach(() => {
+  server?.close();
+});
 
 const start = async (
   options: {
@@ -47,9 +49,15 @@ const start = async (
     isReady: () => true,
     now: () => NOW,
   });
-  server = createServer(app.callback());
-  await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const handle = app.callback();
+  const listening = createServer((req, res) => {
+    void handle(req, res);
+  });
+  server = listening;
+  await new Promise<void>((r) => {
+    listening.listen(0, '127.0.0.1', r);
+  });
+  const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
     fetch(`${url}/webhooks`, {
       method: 'POST',

@@ -39,7 +39,7 @@ await ensureTopics(kafka, [
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   },
 ]);
-const producer = createProducer(kafka, { maxRetryTimeMs: config.INGEST_PUBLISH_TIMEOUT_MS });
+const producer = createProducer(kafka);
 let kafkaConnected = false;
 producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 producer.on(producer.events.DISCONNECT, () => (kafkaConnected = false));

@@ -52,7 +52,10 @@ await ensureTopics(
 );
 const producer = createProducer(kafka);
 await producer.connect();
-const consumer = createConsumer(kafka, { groupId: `${config.KAFKA_TOPIC_PREFIX}writer` });
+const consumer = createConsumer(kafka, {
+  groupId: `${config.KAFKA_TOPIC_PREFIX}writer`,
+  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+});
 let joined = false;
 consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
 consumer.on(consumer.events.CRASH, ({ payload }) => {

@@ -74,7 +74,7 @@ export const run = async (argv: string[]): Promise<void> => {
           throw new Error('"speaker" must be "customer" or "ai"');
         }
         text = input.text;
-        speaker = (input.speaker as 'customer' | 'ai' | undefined) ?? defaultSpeaker;
+        speaker = input.speaker ?? defaultSpeaker;
       } catch (error) {
         errors++;
         await write(JSON.stringify({ line: lineNo, error: (error as Error).message }));

@@ -1,5 +1,7 @@
 import { startBroker, stopBroker } from '@callpulse/broker';
 import { putKeywordList, safeTarget } from '@callpulse/db';
+import { allTopics, createKafka, ensureTopics, topicNames } from '@callpulse/kafka';
+import { createLogger } from '@callpulse/runtime';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -80,6 +82,21 @@ export const run = async (): Promise<void> => {
       );
       if (!broker.reused) cleanups.push(() => stopBroker({ dataDir: brokerDataDir() }));
     }
+
+    // Topics first, so four services starting at once do not race to create them.
+    const kafka = createKafka({
+      brokers: brokers.split(','),
+      clientId: 'callpulse-stack',
+      logger: createLogger({ service: 'stack', level: 'error' }),
+    });
+    const created = await ensureTopics(
+      kafka,
+      allTopics(topicNames(env.KAFKA_TOPIC_PREFIX ?? 'callpulse.')).map((topic) => ({
+        topic,
+        numPartitions: Number(env.KAFKA_PARTITIONS ?? 6),
+      })),
+    );
+    if (created.length) say(`created topics ${created.join(', ')}`);
 
     const dbUrl = databaseUrl();
     await applyMigrations(dbUrl, say);

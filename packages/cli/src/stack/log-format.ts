@@ -46,5 +46,5 @@ export const formatLogLine = (service: string, line: string, color: boolean): st
     .join(' ');
   const levelShown =
     color && LEVEL_COLORS[level] ? `${LEVEL_COLORS[level]}${levelText}${RESET}` : levelText;
-  return `${prefix}${time} ${levelShown} ${String(record.msg ?? '')}${extras ? ` ${extras}` : ''}`;
+  return `${prefix}${time} ${levelShown} ${typeof record.msg === 'string' ? record.msg : JSON.stringify(record.msg ?? '')}${extras ? ` ${extras}` : ''}`;
 };

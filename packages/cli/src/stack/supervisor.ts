@@ -25,11 +25,15 @@ export const supervise = (
 
   const start = (spec: ServiceSpec, failures: number): void => {
     const startedAt = Date.now();
+    // Own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the
+    // services itself; the IPC channel tells them if the supervisor dies without doing so.
     const child = spawn(process.execPath, [spec.script], {
       env: spec.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
     });
     children.set(spec.name, child);
+    say(`started ${spec.name} (pid ${child.pid ?? '?'})`);
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (line) => log(spec.name, line));
     }

@@ -1,0 +1,136 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchAnalysis } from './analysis.js';
+import { benchE2e } from './e2e.js';
+import { startInfra } from './infra.js';
+import { benchIngest } from './ingest.js';
+import { peakRssMb, root } from './processes.js';
+import { benchWriter } from './writer.js';
+
+// npm run bench [-- --quick]: figures, not pass/fail. Every ratio compares two things
+// measured in this same run on this same (shared, noisy) machine.
+
+const quick = process.argv.includes('--quick');
+const started = Date.now();
+const log = (line: string): void =>
+  console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const plan = quick
+  ? {
+      ingestRequests: 10_000,
+      ingestRounds: 1,
+      analysisSeconds: 4,
+      writerFragments: 20_000,
+      e2eRate: 1000,
+      e2eSeconds: 10,
+      searchRates: [1500, 2000],
+      searchSeconds: 5,
+    }
+  : {
+      ingestRequests: 40_000,
+      ingestRounds: 2,
+      analysisSeconds: 10,
+      writerFragments: 100_000,
+      e2eRate: 1000,
+      e2eSeconds: 30,
+      searchRates: [1500, 2000, 2500, 3000, 4000],
+      searchSeconds: 10,
+    };
+
+log(`callpulse bench${quick ? ' --quick' : ''}: ${JSON.stringify(plan)}`);
+const infra = await startInfra(log);
+try {
+  log('1/4 ingest vs a bare http server (50 connections)');
+  const ingest = await benchIngest({
+    brokers: infra.brokers,
+    requests: plan.ingestRequests,
+    rounds: plan.ingestRounds,
+    log,
+  });
+  const ingestPeak = peakRssMb(ingest.ingestPid);
+  await ingest.ingest.stop();
+
+  log('2/4 analysis engine vs plain sentiment.analyze');
+  const analysis = benchAnalysis({ seconds: plan.analysisSeconds, log });
+
+  log('3/4 writer vs one COPY stream');
+  const writer = await benchWriter({
+    brokers: infra.brokers,
+    databaseUrl: infra.databaseUrl,
+    fragments: plan.writerFragments,
+    log,
+  });
+
+  log('4/4 end to end: HTTP 200 → score in Postgres');
+  const e2e = await benchE2e({
+    brokers: infra.brokers,
+    databaseUrl: infra.databaseUrl,
+    rate: plan.e2eRate,
+    seconds: plan.e2eSeconds,
+    searchRates: plan.searchRates,
+    searchSeconds: plan.searchSeconds,
+    log,
+  });
+
+  const results = {
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      quick,
+      date: new Date().toISOString(),
+    },
+    ingest: ingest.figures,
+    analysis,
+    writer: writer.figures,
+    e2e: e2e.figures,
+    memory: {
+      ingest: Math.max(ingestPeak ?? 0, e2e.memory.ingest ?? 0) || null,
+      analyzer: e2e.memory.analyzer,
+      writer: Math.max(writer.peakRssMb ?? 0, e2e.memory.writer ?? 0) || null,
+    },
+  };
+  writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+
+  const row = (stage: string, ours: string, base: string, ratio: number | string, extra = '') =>
+    `| ${stage.padEnd(10)} | ${ours.padStart(16)} | ${base.padStart(22)} | ${String(ratio).padStart(6)} | ${extra}`;
+  console.log(
+    `\n${cpus().length} cores, ${results.machine.cpuModel}, Node ${process.version}${quick ? ' (quick)' : ''}`,
+  );
+  console.log(row('stage', 'callpulse', 'baseline (same run)', 'ratio', 'notes'));
+  console.log(
+    row(
+      'ingest',
+      `${ingest.figures.ours}/s`,
+      `${ingest.figures.baseline}/s bare http`,
+      ingest.figures.ratio,
+      `p50 ${ingest.figures.p50Ms} ms, p99 ${ingest.figures.p99Ms} ms, 50 connections`,
+    ),
+  );
+  console.log(
+    row(
+      'analysis',
+      `${analysis.ours}/s`,
+      `${analysis.baseline}/s sentiment`,
+      analysis.ratio,
+      '20 lists × 25 terms',
+    ),
+  );
+  console.log(
+    row(
+      'writer',
+      `${writer.figures.ours} rows/s`,
+      `${writer.figures.baseline} rows/s COPY`,
+      writer.figures.ratio,
+      `${writer.figures.fragments} fragments + scores`,
+    ),
+  );
+  console.log(
+    `| e2e        | offered ${e2e.figures.offeredPerSec}/s: p50 ${e2e.figures.p50Ms} ms, p99 ${e2e.figures.p99Ms} ms, max ${e2e.figures.maxMs} ms; highest rate with p99 < 1 s: ${e2e.figures.maxRateP99Under1s ?? 'none tried'}/s`,
+  );
+  console.log(`| memory     | peak RSS MB: ${JSON.stringify(results.memory)}`);
+  console.log(`\nwrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+  await infra.close();
+}

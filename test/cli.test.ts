@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/ports.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'callpulse-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const callpulse = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  spawnSync(process.execPath, ['packages/cli/bin/callpulse.js', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+describe('callpulse: one clear line when something is missing', () => {
+  it('names an unreachable Postgres', async () => {
+    const port = await freePort();
+    const r = callpulse(['migrate'], {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/callpulse`,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `callpulse: cannot reach Postgres at 127.0.0.1:${port}/callpulse (ECONNREFUSED): start the server or set DATABASE_URL`,
+    ]);
+  });
+
+  it('names a missing Java', async () => {
+    const bin = join(scratch, 'bin');
+    // A PATH with node but without java or mvn.
+    spawnSync('mkdir', ['-p', bin]);
+    spawnSync('ln', ['-sf', process.execPath, join(bin, 'node')]);
+    const r = callpulse(['kafka', 'start', '--port', String(await freePort())], {
+      PATH: bin,
+      CALLPULSE_DATA_DIR: join(scratch, 'data'),
+      CALLPULSE_CACHE_DIR: join(scratch, 'cache'),
+    });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^callpulse: Java 17 or newer is needed/);
+  });
+
+  it('refuses unknown commands and bad options with a line', () => {
+    expect(callpulse(['frobnicate']).stderr).toMatch(/^callpulse: unknown command "frobnicate"/);
+    expect(callpulse(['send', '--calls', 'many']).stderr).toMatch(
+      /^callpulse: --calls: expected a number/,
+    );
+  });
+});
+
+describe('callpulse analyze', () => {
+  it('scores JSON and text lines with keyword lists from a file, and names bad lines', () => {
+    const lists = join(scratch, 'lists.json');
+    writeFileSync(
+      lists,
+      JSON.stringify([
+        { name: 'churn', speakers: ['customer'], terms: [{ term: 'cancel', match: 'stem' }] },
+      ]),
+    );
+    const input = [
+      JSON.stringify({ text: 'I want to cancel, this is terrible', speaker: 'customer' }),
+      'Thanks, that was really helpful!',
+      '{"text": 42}',
+      JSON.stringify({ text: 'cancelled', speaker: 'ai' }),
+    ].join('\n');
+    const r = callpulse(['analyze', '--keywords', lists], {}, input);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sentiment?: { label: string }; hits?: unknown[] });
+    expect(out).toHaveLength(4);
+    expect(out[0]?.sentiment?.label).toBe('negative');
+    expect(out[0]?.hits).toEqual([
+      expect.objectContaining({ list: 'churn', term: 'cancel', matchedText: 'cancel' }),
+    ]);
+    expect(out[1]?.sentiment?.label).toBe('positive');
+    expect(out[2]).toEqual({ line: 3, error: '"text" must be a string' });
+    expect(out[3]?.hits).toEqual([]); // the list is for customers only
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/1 of 4 lines could not be read/);
+  });
+
+  it('refuses an invalid keyword file naming the problem', () => {
+    const lists = join(scratch, 'bad.json');
+    writeFileSync(lists, JSON.stringify({ name: 'x', terms: [{ term: 'ab', match: 'fuzzy' }] }));
+    const r = callpulse(['analyze', '--keywords', lists], {}, 'hello');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^callpulse: .*bad\.json: invalid keyword list: terms\.0/);
+  });
+});

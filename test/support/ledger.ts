@@ -1,0 +1,57 @@
+import type { Pool } from '@callpulse/db';
+import type { SendResult } from '@callpulse/simulator';
+
+export interface Ledger {
+  sent: number;
+  acknowledged: number;
+  stored: number;
+  duplicates: number;
+  lost: number;
+  unexpected: number;
+  orderViolations: number;
+}
+
+/**
+ * The closing check of every fault scenario: the event ids that got HTTP 200 are exactly
+ * the events stored (no loss, no extra), each stored once, and each call's fragments are
+ * stored in the order they were sent.
+ */
+export const ledger = async (pool: Pool, source: string, sends: SendResult[]): Promise<Ledger> => {
+  const acked = new Set<string>();
+  let sent = 0;
+  for (const s of sends) {
+    sent += s.sent;
+    for (const o of s.outcomes) if (o.status === 200 && o.eventId) acked.add(o.eventId);
+  }
+  const { rows } = await pool.query<{ event_id: string }>(
+    'SELECT event_id FROM call_events WHERE source = $1',
+    [source],
+  );
+  const stored = new Set(rows.map((r) => r.event_id));
+  const order = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM (
+       SELECT provider_timestamp::bigint AS ts,
+              lag(provider_timestamp::bigint) OVER (PARTITION BY call_id ORDER BY seq) AS prev
+       FROM transcript_fragments WHERE source = $1) f
+     WHERE prev IS NOT NULL AND ts < prev`,
+    [source],
+  );
+  return {
+    sent,
+    acknowledged: acked.size,
+    stored: rows.length,
+    duplicates: rows.length - stored.size,
+    lost: [...acked].filter((id) => !stored.has(id)).length,
+    unexpected: [...stored].filter((id) => !acked.has(id)).length,
+    orderViolations: Number(order.rows[0]?.n ?? 0),
+  };
+};
+
+export const storedCount = async (pool: Pool, source: string): Promise<number> =>
+  Number(
+    (
+      await pool.query<{ n: string }>('SELECT count(*) AS n FROM call_events WHERE source = $1', [
+        source,
+      ])
+    ).rows[0]?.n,
+  );
