@@ -28,7 +28,6 @@ CREATE TABLE fragment_scores (
   scored_at             timestamptz NOT NULL DEFAULT now(),
   FOREIGN KEY (source, call_id) REFERENCES calls (source, call_id)
 );
-CREATE INDEX fragment_scores_call_idx ON fragment_scores (source, call_id);
 
 CREATE TABLE call_summaries (
   event_id              text PRIMARY KEY,

@@ -12,7 +12,16 @@ export interface Proc {
 }
 
 export const spawnNode = (name: string, script: string, env: Record<string, string>): Proc => {
-  const child = spawn(process.execPath, [script], {
+  // CALLPULSE_BENCH_PROFILE=DIR writes a V8 CPU profile of every service into DIR.
+  const profile = process.env.CALLPULSE_BENCH_PROFILE;
+  const flags = profile
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profile}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const child = spawn(process.execPath, [...flags, script], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -221,7 +221,14 @@ export const benchWriter = async ({
       CREATE TABLE copy_events (event_id text, source text, call_id text, event_type text, provider_event_type text, occurred_at timestamptz, received_at timestamptz, is_test boolean, kafka_partition int, kafka_offset bigint, raw jsonb);
       CREATE TABLE copy_fragments (event_id text, source text, call_id text, seq bigint, speaker text, text text, provider_timestamp text, occurred_at timestamptz, is_test boolean);
       CREATE TABLE copy_scores (event_id text, source text, call_id text, speaker text, score float8, comparative float8, label text, words jsonb, analyzer_version text, keyword_lists_version text, is_test boolean);`;
-    execFileSync('psql', [databaseUrl, '-q', '-c', setup]);
+    execFileSync('psql', [
+      databaseUrl,
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `SET client_min_messages = warning; ${setup}`,
+    ]);
     const copyStarted = performance.now();
     execFileSync('psql', [
       databaseUrl,

@@ -36,15 +36,16 @@ ON CONFLICT (source, call_id) DO UPDATE SET
   last_event_at = GREATEST(c.last_event_at, EXCLUDED.last_event_at),
   last_seen_at = now()`;
 
+// One jsonb parameter rather than eleven arrays: the raw body then travels as JSON once,
+// instead of as a JSON string escaped again inside a Postgres array literal.
 const INSERT_EVENTS = `
 INSERT INTO call_events (event_id, source, call_id, event_type, provider_event_type,
   occurred_at, received_at, is_test, kafka_partition, kafka_offset, raw)
-SELECT e.event_id, e.source, e.call_id, e.event_type, e.provider_event_type, e.occurred_at,
-  e.received_at, e.is_test, e.kafka_partition, e.kafka_offset, e.raw::jsonb
-FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-  $7::timestamptz[], $8::boolean[], $9::int[], $10::bigint[], $11::text[])
-  AS e(event_id, source, call_id, event_type, provider_event_type, occurred_at, received_at,
-       is_test, kafka_partition, kafka_offset, raw)
+SELECT event_id, source, call_id, event_type, provider_event_type, occurred_at, received_at,
+  is_test, kafka_partition, kafka_offset, raw
+FROM jsonb_to_recordset($1::jsonb) AS e(event_id text, source text, call_id text, event_type text,
+  provider_event_type text, occurred_at timestamptz, received_at timestamptz, is_test boolean,
+  kafka_partition int, kafka_offset bigint, raw jsonb)
 ON CONFLICT (event_id) DO NOTHING`;
 
 const INSERT_FRAGMENTS = `
@@ -81,17 +82,21 @@ export const writeCallEvents = async (
     ]);
   }
   await client.query(INSERT_EVENTS, [
-    unique.map((r) => r.event.eventId),
-    unique.map((r) => r.event.call?.source ?? null),
-    unique.map((r) => r.event.call?.callId ?? null),
-    unique.map((r) => r.event.type),
-    unique.map((r) => (r.event.type === 'unknown' ? r.event.providerEventType : r.event.type)),
-    unique.map((r) => r.event.occurredAt),
-    unique.map((r) => r.event.receivedAt),
-    unique.map((r) => r.event.isTest),
-    unique.map((r) => r.partition),
-    unique.map((r) => r.offset),
-    unique.map((r) => JSON.stringify(r.event.raw)),
+    JSON.stringify(
+      unique.map(({ event, partition, offset }) => ({
+        event_id: event.eventId,
+        source: event.call?.source ?? null,
+        call_id: event.call?.callId ?? null,
+        event_type: event.type,
+        provider_event_type: event.type === 'unknown' ? event.providerEventType : event.type,
+        occurred_at: event.occurredAt,
+        received_at: event.receivedAt,
+        is_test: event.isTest,
+        kafka_partition: partition,
+        kafka_offset: offset,
+        raw: event.raw,
+      })),
+    ),
   ]);
   const fragments = unique.flatMap((r) =>
     r.event.type === 'transcript' ? [{ ...r, event: r.event }] : [],
