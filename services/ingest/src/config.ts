@@ -23,10 +23,11 @@ export const configSchema = z
     // Micro-batching: linger before a lone event is sent, and the largest batch.
     INGEST_LINGER_MS: z.coerce.number().int().min(0).default(2),
     INGEST_MAX_BATCH: positiveInt(500),
+    // Outage spool: events Kafka cannot take in time are fsynced here and acknowledged.
+    INGEST_SPOOL_DIR: z.string().default(''),
+    INGEST_SPOOL_MAX_BYTES: positiveInt(256 * 1024 * 1024),
     KAFKA_PARTITIONS: positiveInt(6),
     KAFKA_REPLICATION_FACTOR: positiveInt(1),
-    // Append events Kafka cannot take to this folder (fsynced) and acknowledge them.
-    INGEST_SPOOL_DIR: z.string().default(''),
   })
   .refine((c) => (c.INGEST_AUTH_HEADER === '') === (c.INGEST_AUTH_TOKENS.length === 0), {
     message: 'set both INGEST_AUTH_HEADER and INGEST_AUTH_TOKENS, or neither',

@@ -15,6 +15,8 @@ import {
 import { createApp } from './app.js';
 import { configSchema } from './config.js';
 import { createIngestMetrics } from './metrics.js';
+import { openSpool } from './spool.js';
+import { createSpooledPublish } from './spooled-publish.js';
 
 const config = parseConfig(configSchema, process.env);
 const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
@@ -57,8 +59,20 @@ const publisher = createBatchingPublisher({
   },
 });
 
+const spool = config.INGEST_SPOOL_DIR
+  ? await openSpool({ dir: config.INGEST_SPOOL_DIR, maxBytes: config.INGEST_SPOOL_MAX_BYTES })
+  : null;
+const spooled = spool
+  ? createSpooledPublish({
+      publish: (message) => publisher.publish(message),
+      spool,
+      logger,
+      onSpooled: () => metrics.spooled.inc(),
+    })
+  : null;
+
 const app = createApp({
-  publish: (message) => publisher.publish(message),
+  publish: spooled ? spooled.publish : (message) => publisher.publish(message),
   auth: config.INGEST_AUTH_HEADER
     ? { header: config.INGEST_AUTH_HEADER, tokens: config.INGEST_AUTH_TOKENS }
     : null,
@@ -82,6 +96,7 @@ onShutdown(logger, async () => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await publisher.flush();
+  await spooled?.idle();
   await closed;
   await producer.disconnect();
 });

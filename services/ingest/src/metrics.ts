@@ -19,6 +19,11 @@ export const createIngestMetrics = (registry: Registry) => ({
     buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
     registers: [registry],
   }),
+  spooled: new Counter({
+    name: 'callpulse_ingest_spooled_total',
+    help: 'Events written to the outage spool because Kafka could not take them in time',
+    registers: [registry],
+  }),
   batchFailures: new Counter({
     name: 'callpulse_ingest_batch_failures_total',
     help: 'Produce requests Kafka did not acknowledge',
