@@ -7,8 +7,8 @@ CREATE FUNCTION sentiment_label(comparative double precision) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
     WHEN comparative IS NULL THEN NULL
-    WHEN comparative >= 0.05 THEN 'positive'
-    WHEN comparative <= -0.05 THEN 'negative'
+    WHEN comparative >= 0.02 THEN 'positive'
+    WHEN comparative <= -0.02 THEN 'negative'
     ELSE 'neutral'
   END
 $$;
