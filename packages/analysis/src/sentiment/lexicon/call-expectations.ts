@@ -1,0 +1,56 @@
+import type { LexiconEntry } from './entry.js';
+
+const expected = (text: string, negated: number): LexiconEntry => ({ text, weight: 0, negated });
+
+/**
+ * What a service is supposed to do. Neutral when said ("I work from home", "let me
+ * check"), a complaint when denied ("it doesn't work", "it won't let me sign in",
+ * "nobody called me back", "the parcel never arrived").
+ */
+export const CALL_EXPECTATIONS: readonly LexiconEntry[] = [
+  expected('work', -2),
+  expected('works', -2),
+  expected('worked', -2),
+  expected('working', -2),
+  expected('arrive', -2),
+  expected('arrived', -2),
+  expected('receive', -1.5),
+  expected('received', -1.5),
+  expected('load', -2),
+  expected('loads', -2),
+  expected('loading', -2),
+  expected('connect', -2),
+  expected('connecting', -2),
+  expected('respond', -1.5),
+  expected('responded', -1.5),
+  expected('come', -1.5),
+  expected('came', -1.5),
+  expected('turn up', -2),
+  expected('turned up', -2),
+  expected('show up', -2),
+  expected('showed up', -2),
+  expected('call back', -2),
+  expected('called back', -2),
+  expected('call me back', -2),
+  expected('called me back', -2),
+  expected('get back to me', -2),
+  expected('got back to me', -2),
+  expected('heard back', -2),
+  expected('log in', -2),
+  expected('login', -2),
+  expected('sign in', -2),
+  expected('get into', -2),
+  expected('let me', -2),
+  expected('go through', -1.5),
+  expected('went through', -1.5),
+  expected('find', -1),
+  expected('told', -1.5),
+  expected('informed', -1.5),
+  expected('notified', -1.5),
+  expected('explained', -1.5),
+  expected('asked', -1),
+  expected('recognise', -2),
+  expected('recognize', -2),
+  expected('understand', -1.5),
+  expected('afford', -2),
+];

@@ -1,0 +1,52 @@
+import { unflipped, type LexiconEntry } from './entry.js';
+
+/**
+ * What callers and agents say when things get better. Negation flips these as usual:
+ * "isn't fixed", "not sorted" are complaints.
+ */
+export const CALL_RESOLUTIONS: readonly LexiconEntry[] = [
+  { text: 'sorted', weight: 2 },
+  { text: 'sorted out', weight: 2 },
+  { text: 'all sorted', weight: 2.5 },
+  { text: 'fixed', weight: 2 },
+  { text: 'fix', weight: 1 },
+  { text: 'fixing', weight: 1 },
+  { text: 'working again', weight: 2 },
+  { text: 'working now', weight: 2 },
+  { text: 'works now', weight: 2 },
+  { text: 'works again', weight: 2 },
+  { text: 'up and running', weight: 2 },
+  { text: 'back online', weight: 2 },
+  { text: 'back to normal', weight: 2 },
+  { text: 'refunded', weight: 1.5 },
+  { text: 'credited', weight: 1 },
+  { text: 'waived', weight: 2 },
+  { text: 'waive', weight: 1.5 },
+  { text: 'compensation', weight: 1 },
+  { text: 'discount', weight: 1 },
+  { text: 'free of charge', weight: 1.5 },
+  { text: 'no charge', weight: 1.5 },
+  { text: 'spot on', weight: 2 },
+  { text: 'lifesaver', weight: 3 },
+  { text: 'life saver', weight: 3 },
+  { text: 'legend', weight: 2 },
+  { text: 'quick', weight: 1 },
+  { text: 'quickly', weight: 1 },
+  { text: 'patient', weight: 1.5 },
+  { text: 'patience', weight: 1.5 },
+  { text: 'reassured', weight: 2 },
+  { text: 'relief', weight: 2 },
+  { text: 'makes sense', weight: 1.5 },
+  { text: 'all set', weight: 1.5 },
+  { text: 'good to go', weight: 2 },
+  { text: 'kind of you', weight: 2 },
+  // Politeness formulas: a negator inside them is not a complaint.
+  unflipped('no problem', 2),
+  unflipped('not a problem', 2),
+  unflipped('no worries', 2),
+  unflipped('no trouble', 1.5),
+  unflipped('no bother', 1.5),
+  unflipped('no rush', 1),
+  unflipped('no hurry', 1),
+  unflipped('no harm', 1),
+];
