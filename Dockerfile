@@ -5,7 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages ./packages
 COPY services ./services
-RUN npm ci --no-audit --no-fund --ignore-scripts && npx tsc -b
+RUN npm ci --no-audit --no-fund --ignore-scripts \
+  && npx tsc -b packages/cli services/ingest services/analyzer services/writer services/api
 
 FROM node:20-slim
 ENV NODE_ENV=production

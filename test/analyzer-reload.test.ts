@@ -96,7 +96,8 @@ describe('analyzer: scores fragments and picks up keyword-list changes live', ()
     await publish([fragment('Please cancel my contract today')]);
     const all = await analysis(3);
     const latest = all[2];
-    expect(latest?.hits).toEqual([
+    // Other tests' lists live in the same database; look at this test's own.
+    expect(latest?.hits.filter((h) => h.list === list)).toEqual([
       expect.objectContaining({ list, term: 'cancel', matchedText: 'cancel', speaker: 'customer' }),
     ]);
     expect(latest?.keywordListsVersion).toBe(String(revision));
