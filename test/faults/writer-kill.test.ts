@@ -7,7 +7,10 @@ import { waitFor } from '../support/wait-for.js';
 describe('fault 1: writer SIGKILLed at about 30% and 70% of the stream', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack(['writer', 'ingest']);
+    // A dead member's partitions move after the session timeout: keep it short (broker minimum 6 s).
+    stack = await startStack(['writer', 'ingest'], {
+      env: { writer: { KAFKA_SESSION_TIMEOUT_MS: '6000' } },
+    });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -17,7 +20,11 @@ describe('fault 1: writer SIGKILLed at about 30% and 70% of the stream', () => {
     const source = scenarioSource('writer-kill');
     const calls = callsFor(FULL ? 10_000 : 4_000, source, 11);
     const total = totalEvents(calls);
-    const sending = stream(stack, calls, { concurrency: 20, ratePerSecond: FULL ? 2_000 : 1_500 });
+    // Paced so the stream outlasts both kills and restarts: each kill lands mid-stream.
+    const sending = stream(stack, calls, {
+      concurrency: 20,
+      ratePerSecond: Math.round(total / (FULL ? 40 : 25)),
+    });
     const kills: number[] = [];
     const started = Date.now();
     let recoverMs = 0;
