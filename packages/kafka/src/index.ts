@@ -12,3 +12,5 @@ export { sendToDeadLetter } from './dead-letter.js';
 export { createProducer } from './producer.js';
 export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
 export type { TopicNames, TopicSpec } from './topics.js';
+export { startWorker } from './worker.js';
+export type { Worker } from './worker.js';

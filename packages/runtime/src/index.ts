@@ -5,7 +5,7 @@ export { createHealthServer } from './health-server.js';
 export { createLogger } from './logger.js';
 export type { Logger } from './logger.js';
 export { Counter, createMetricsRegistry, Gauge, Histogram, Registry } from './metrics.js';
-export { exitOnFatal, onShutdown } from './shutdown.js';
+export { exitOnFatal, exitWith, onShutdown } from './shutdown.js';
 export { readJsonBody } from './http-body.js';
 export type { BodyResult } from './http-body.js';
 export { checkBearer } from './bearer.js';

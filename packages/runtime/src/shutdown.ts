@@ -50,3 +50,9 @@ export const exitOnFatal = (logger: Logger): void => {
     process.exit(1);
   });
 };
+
+/** Start-up cannot go on (a dependency is unreachable): one fatal log line, exit 1. */
+export const exitWith = (logger: Logger, message: string): never => {
+  logger.fatal(message);
+  process.exit(1);
+};

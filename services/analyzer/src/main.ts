@@ -1,12 +1,11 @@
-import { createPool, describeDbError } from '@callpulse/db';
+import { openPool } from '@callpulse/db';
 import {
   allTopics,
-  createConsumer,
   createKafka,
   createProducer,
   ensureTopics,
-  runBatches,
   sendToDeadLetter,
+  startWorker,
   topicNames,
 } from '@callpulse/kafka';
 import {
@@ -14,6 +13,7 @@ import {
   createLogger,
   createMetricsRegistry,
   exitOnFatal,
+  exitWith,
   onShutdown,
   parseConfig,
 } from '@callpulse/runtime';
@@ -29,12 +29,12 @@ exitOnFatal(logger);
 const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
 const registry = createMetricsRegistry('analyzer');
 const metrics = createAnalyzerMetrics(registry);
-const pool = createPool({
+const pool = await openPool({
   connectionString: config.DATABASE_URL,
   max: 2,
   applicationName: 'callpulse-analyzer',
   onError: (error) => logger.warn({ err: error }, 'idle Postgres connection failed'),
-});
+}).catch((error: Error) => exitWith(logger, error.message));
 const lists = createKeywordListSource({
   pool,
   connectionString: config.DATABASE_URL,
@@ -42,12 +42,7 @@ const lists = createKeywordListSource({
   reloadMs: config.KEYWORD_LISTS_RELOAD_MS,
   logger,
 });
-try {
-  await lists.start();
-} catch (error) {
-  logger.fatal(describeDbError(error, config.DATABASE_URL));
-  process.exit(1);
-}
+await lists.start();
 
 const kafka = createKafka({
   brokers: config.KAFKA_BROKERS,
@@ -64,19 +59,36 @@ await ensureTopics(
 );
 const producer = createProducer(kafka);
 await producer.connect();
-const consumer = createConsumer(kafka, {
+
+const worker = await startWorker({
+  kafka,
   groupId: `${config.KAFKA_TOPIC_PREFIX}analyzer`,
+  topics: [topics.callEvents],
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-});
-let joined = false;
-consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-consumer.on(consumer.events.CRASH, ({ payload }) => {
-  joined = false;
-  logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-  if (!payload.restart) process.exit(1);
+  concurrency: config.ANALYZER_CONCURRENCY,
+  logger,
+  handle: createBatchAnalyzer({
+    current: lists.current,
+    // Resolves once Kafka has every result (acks = all); only then are inputs committed.
+    send: async (messages) => {
+      await producer.send({ topic: topics.analysis, acks: -1, messages });
+    },
+    deadLetter: (from, message, error) =>
+      sendToDeadLetter({
+        producer,
+        deadLetterTopic: topics.deadLetter,
+        from,
+        message,
+        error,
+        service: 'analyzer',
+      }),
+    maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
+    metrics,
+    logger,
+  }),
 });
 
-const health = createHealthServer({ registry, isReady: () => joined });
+const health = createHealthServer({ registry, isReady: worker.isReady });
 health.listen(config.ANALYZER_HTTP_PORT, () =>
   logger.info(
     { port: config.ANALYZER_HTTP_PORT },
@@ -84,36 +96,8 @@ health.listen(config.ANALYZER_HTTP_PORT, () =>
   ),
 );
 
-const handle = createBatchAnalyzer({
-  current: lists.current,
-  send: async (messages) => {
-    await producer.send({ topic: topics.analysis, acks: -1, messages });
-  },
-  deadLetter: (from, message, error) =>
-    sendToDeadLetter({
-      producer,
-      deadLetterTopic: topics.deadLetter,
-      from,
-      message,
-      error,
-      service: 'analyzer',
-    }),
-  maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
-  metrics,
-  logger,
-});
-
-await consumer.connect();
-await runBatches({
-  consumer,
-  topics: [topics.callEvents],
-  handle,
-  partitionsConsumedConcurrently: config.ANALYZER_CONCURRENCY,
-});
-logger.info({ from: topics.callEvents, to: topics.analysis }, 'analyzer consuming');
-
 onShutdown(logger, async () => {
-  await consumer.disconnect();
+  await worker.stop();
   await producer.disconnect();
   await lists.close();
   await pool.end();

@@ -1,8 +1,9 @@
-import { createPool, describeDbError } from '@callpulse/db';
+import { openPool } from '@callpulse/db';
 import {
   createLogger,
   createMetricsRegistry,
   exitOnFatal,
+  exitWith,
   onShutdown,
   parseConfig,
 } from '@callpulse/runtime';
@@ -13,18 +14,12 @@ const config = parseConfig(configSchema, process.env);
 const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 exitOnFatal(logger);
 
-const pool = createPool({
+const pool = await openPool({
   connectionString: config.DATABASE_URL,
   max: config.DATABASE_POOL_SIZE,
   applicationName: 'callpulse-api',
   onError: (error) => logger.warn({ err: error }, 'idle Postgres connection failed'),
-});
-try {
-  await pool.query('SELECT 1');
-} catch (error) {
-  logger.fatal(describeDbError(error, config.DATABASE_URL));
-  process.exit(1);
-}
+}).catch((error: Error) => exitWith(logger, error.message));
 if (!config.API_TOKEN)
   logger.warn('API_TOKEN is not set: the API accepts unauthenticated requests');
 

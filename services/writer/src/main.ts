@@ -1,12 +1,11 @@
-import { createPool, describeDbError } from '@callpulse/db';
+import { openPool } from '@callpulse/db';
 import {
   allTopics,
-  createConsumer,
   createKafka,
   createProducer,
   ensureTopics,
-  runBatches,
   sendToDeadLetter,
+  startWorker,
   topicNames,
 } from '@callpulse/kafka';
 import {
@@ -14,6 +13,7 @@ import {
   createLogger,
   createMetricsRegistry,
   exitOnFatal,
+  exitWith,
   onShutdown,
   parseConfig,
 } from '@callpulse/runtime';
@@ -28,18 +28,12 @@ exitOnFatal(logger);
 const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
 const registry = createMetricsRegistry('writer');
 const metrics = createWriterMetrics(registry);
-const pool = createPool({
+const pool = await openPool({
   connectionString: config.DATABASE_URL,
   max: config.DATABASE_POOL_SIZE,
   applicationName: 'callpulse-writer',
   onError: (error) => logger.warn({ err: error }, 'idle Postgres connection failed'),
-});
-try {
-  await pool.query('SELECT 1');
-} catch (error) {
-  logger.fatal(describeDbError(error, config.DATABASE_URL));
-  process.exit(1);
-}
+}).catch((error: Error) => exitWith(logger, error.message));
 
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'callpulse-writer', logger });
 await ensureTopics(
@@ -50,54 +44,42 @@ await ensureTopics(
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   })),
 );
-const producer = createProducer(kafka);
+const producer = createProducer(kafka); // for the dead-letter topic
 await producer.connect();
-const consumer = createConsumer(kafka, {
+
+const worker = await startWorker({
+  kafka,
   groupId: `${config.KAFKA_TOPIC_PREFIX}writer`,
+  topics: [topics.callEvents, topics.analysis],
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-});
-let joined = false;
-consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-consumer.on(consumer.events.CRASH, ({ payload }) => {
-  joined = false;
-  logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-  if (!payload.restart) process.exit(1);
+  concurrency: config.WRITER_CONCURRENCY,
+  logger,
+  handle: createBatchWriter({
+    pool,
+    topics,
+    maxAttempts: config.WRITER_MAX_ATTEMPTS,
+    metrics,
+    logger,
+    deadLetter: (from, message, error) =>
+      sendToDeadLetter({
+        producer,
+        deadLetterTopic: topics.deadLetter,
+        from,
+        message,
+        error,
+        service: 'writer',
+      }),
+  }),
 });
 
-const health = createHealthServer({ registry, isReady: () => joined });
+const health = createHealthServer({ registry, isReady: worker.isReady });
 health.listen(config.WRITER_HTTP_PORT, () =>
   logger.info({ port: config.WRITER_HTTP_PORT }, 'writer health on /healthz, /readyz, /metrics'),
 );
 
-const handle = createBatchWriter({
-  pool,
-  topics,
-  maxAttempts: config.WRITER_MAX_ATTEMPTS,
-  metrics,
-  logger,
-  deadLetter: (from, message, error) =>
-    sendToDeadLetter({
-      producer,
-      deadLetterTopic: topics.deadLetter,
-      from,
-      message,
-      error,
-      service: 'writer',
-    }),
-});
-
-await consumer.connect();
-await runBatches({
-  consumer,
-  topics: [topics.callEvents, topics.analysis],
-  handle,
-  partitionsConsumedConcurrently: config.WRITER_CONCURRENCY,
-});
-logger.info({ topics: [topics.callEvents, topics.analysis] }, 'writer consuming');
-
 onShutdown(logger, async () => {
-  // Stops fetching and waits for the batch in flight to commit and its offsets too.
-  await consumer.disconnect();
+  // Stops fetching and waits for the batch in flight to commit, and its offsets too.
+  await worker.stop();
   await producer.disconnect();
   await pool.end();
   await new Promise<void>((resolve) => health.close(() => resolve()));
