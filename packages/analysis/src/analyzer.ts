@@ -1,7 +1,7 @@
 import { compileMatcher } from './keywords/compile-matcher.js';
 import { findHits } from './keywords/find-hits.js';
 import type { KeywordList } from './keywords/schema.js';
-import { compileLexicon, getDefaultLexicon } from './sentiment/lexicon/compile-lexicon.js';
+import { lexiconFor } from './sentiment/lexicon/compile-lexicon.js';
 import { sentimentOf } from './sentiment/score-sentiment.js';
 import type { CallSummary } from './summary/call-summary.js';
 import { summarizeEntries, type AnalyzedEntry } from './summary/summarize-call.js';
@@ -31,8 +31,7 @@ export interface Analyzer {
  * on text: empty, huge or any script, it runs in time linear in the text.
  */
 export const createAnalyzer = ({ lists = [], overrides = {} }: AnalyzerOptions = {}): Analyzer => {
-  const lexicon =
-    Object.keys(overrides).length > 0 ? compileLexicon(overrides) : getDefaultLexicon();
+  const lexicon = lexiconFor(overrides);
   const matcher = compileMatcher(lists);
 
   const analyze = (text: string, speaker: Speaker): AnalyzedEntry => {

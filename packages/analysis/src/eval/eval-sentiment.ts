@@ -45,7 +45,7 @@ const datasets = [
 const results = datasets.map(({ name, data }) => ({ name, data, rows: evaluate(data) }));
 
 const pad = (s: string, n: number) => s.padEnd(n);
-const num = (x: number) => x.toFixed(3).padStart(6);
+const num = (x: number, width: number) => x.toFixed(3).padStart(width);
 const rate = (x: number) => Math.round(x).toLocaleString('en-US').padStart(10);
 
 console.log(
@@ -54,15 +54,20 @@ console.log(
 );
 console.log('');
 console.log(
-  pad('scorer', 17) +
-    results.map(({ name }) => pad(`| ${name}: macro-F1      r    texts/s `, 38)).join(''),
+  pad('scorer', 16) +
+    results
+      .map(
+        ({ name }) =>
+          `| ${pad(name, 7)}${'macro-F1'.padStart(9)} ${'r'.padStart(6)} ${'texts/s'.padStart(10)} `,
+      )
+      .join(''),
 );
 for (const scorer of SCORERS) {
   const cells = results.map(({ rows }) => {
     const row = rows.get(scorer.name) as Row;
-    return pad(`| ${' '.repeat(8)}${num(row.f1)} ${num(row.r)} ${rate(row.perSecond)} `, 38);
+    return `| ${' '.repeat(7)}${num(row.f1, 9)} ${num(row.r, 6)} ${rate(row.perSecond)} `;
   });
-  console.log(pad(scorer.name, 17) + cells.join(''));
+  console.log(pad(scorer.name, 16) + cells.join(''));
 }
 console.log('');
 console.log('label conventions:');

@@ -58,7 +58,19 @@ export const compileLexicon = (overrides: Readonly<Record<string, number>> = {})
   return lexicon;
 };
 
-let defaultLexicon: Lexicon | undefined;
+// Compiling takes tens of milliseconds; the analyzer service recompiles on every keyword
+// list change with the same overrides, so the last few lexicons are kept (never mutated).
+const recent = new Map<string, Lexicon>();
+const MAX_RECENT = 4;
 
-/** The lexicon without overrides, compiled once and shared (it is never mutated). */
-export const getDefaultLexicon = (): Lexicon => (defaultLexicon ??= compileLexicon());
+/** The lexicon for these overrides, compiled once per distinct set of them. */
+export const lexiconFor = (overrides: Readonly<Record<string, number>> = {}): Lexicon => {
+  const key = JSON.stringify(Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : 1)));
+  let lexicon = recent.get(key);
+  if (lexicon === undefined) {
+    lexicon = compileLexicon(overrides);
+    if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value ?? '');
+    recent.set(key, lexicon);
+  }
+  return lexicon;
+};
