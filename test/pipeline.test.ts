@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { generateCalls, PROVIDER_EXAMPLE_ORDER, PROVIDER_EXAMPLES } from '@callpulse/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRequest, postWebhook, startStack, type TestStack } from './support/stack.js';
+import {
+  apiRequest,
+  postWebhook,
+  printLogsOnFailure,
+  startStack,
+  type TestStack,
+} from './support/stack.js';
 import { waitFor } from './support/wait-for.js';
 
 /** The provider's examples, moved to a source of this test's own. */
@@ -27,6 +33,7 @@ const count = async (stack: TestStack, table: string, source: string): Promise<n
 
 describe('the whole path: webhooks → Kafka → analyzer → writer → Postgres', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     stack = await startStack();
   }, 120_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -20,6 +20,7 @@ const scoreCounts = async (stack: TestStack, source: string) => {
 
 describe('fault 2: analyzer SIGKILLed mid-stream', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     stack = await startStack(['writer', 'analyzer', 'ingest']);
   }, 120_000);

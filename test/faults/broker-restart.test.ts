@@ -5,7 +5,7 @@ import { startBroker, stopBroker } from '@callpulse/broker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
 import { freePort } from '../support/ports.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -16,6 +16,7 @@ describe.each([
   { spool: true, title: 'fault 3 with INGEST_SPOOL_DIR: the same outage with the spool on' },
 ])('$title', ({ spool }) => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   const dataDir = mkdtempSync(join(tmpdir(), 'callpulse-fault-broker-'));
   const spoolDir = join(dataDir, 'spool');
   let port = 0;

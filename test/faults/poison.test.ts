@@ -4,12 +4,13 @@ import { generateCalls } from '@callpulse/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic } from '../support/kafka.js';
 import { storedCount } from '../support/ledger.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { report, scenarioSource } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 8: a poison message', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     stack = await startStack(['writer']);
   }, 120_000);

@@ -1,13 +1,14 @@
 import { createPool } from '@callpulse/db';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 4: Postgres connections killed, then the server unreachable', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
   const outageMs = FULL ? 30_000 : 8_000;
   beforeAll(async () => {

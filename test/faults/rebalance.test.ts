@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
 import { freePort } from '../support/ports.js';
 import { startService, waitUntilReady } from '../support/services.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 6: a second writer and analyzer join and leave mid-stream', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     stack = await startStack(['writer', 'analyzer', 'ingest']);
   }, 120_000);

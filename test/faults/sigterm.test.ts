@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
 import type { ServiceName } from '../support/services.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 7: SIGTERM to each service under load', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     stack = await startStack(['writer', 'analyzer', 'ingest', 'api']);
   }, 120_000);

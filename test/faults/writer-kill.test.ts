@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger, storedCount } from '../support/ledger.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
 import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 1: writer SIGKILLed at about 30% and 70% of the stream', () => {
   let stack: TestStack;
+  printLogsOnFailure(() => stack);
   beforeAll(async () => {
     // A dead member's partitions move after the session timeout: keep it short (broker minimum 6 s).
     stack = await startStack(['writer', 'ingest'], {

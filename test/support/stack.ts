@@ -1,6 +1,6 @@
 import { createPool, type Pool } from '@callpulse/db';
 import type { Kafka } from '@callpulse/kafka';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { createTestTopics, testKafka, uniquePrefix } from './kafka.js';
 import { freePort } from './ports.js';
 import { startService, waitUntilReady, type RunningService, type ServiceName } from './services.js';
@@ -100,3 +100,13 @@ export const apiRequest = (stack: TestStack, method: string, path: string, body?
     headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+
+/** On a failed test, print the tail of every service's log: the why is usually there. */
+export const printLogsOnFailure = (getStack: () => TestStack | undefined): void => {
+  afterEach((ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const [name, service] of getStack()?.services ?? []) {
+      console.error(`--- ${name} (last lines) ---\n${service.output().slice(-3000)}`);
+    }
+  });
+};
