@@ -44,8 +44,18 @@ export const createBatchAnalyzer = (deps: BatchAnalyzerDeps) => {
 
   return async (batch: PartitionBatch): Promise<void> => {
     const started = performance.now();
+    // A fetched batch can hold a whole partition's backlog: work through it in chunks and
+    // heartbeat between them, so a slow machine never looks like a dead group member.
+    for (let i = 0; i < batch.messages.length; i += CHUNK) {
+      await analyzeChunk(batch, batch.messages.slice(i, i + CHUNK));
+      await batch.heartbeat();
+    }
+    deps.metrics.batchSeconds.observe((performance.now() - started) / 1000);
+  };
+
+  async function analyzeChunk(batch: PartitionBatch, messages: KafkaMessage[]): Promise<void> {
     const outgoing: OutgoingMessage[] = [];
-    for (const message of batch.messages) {
+    for (const message of messages) {
       const result = analyzeOne(message);
       if (!result.ok) {
         deps.metrics.deadLetters.inc();
@@ -69,6 +79,7 @@ export const createBatchAnalyzer = (deps: BatchAnalyzerDeps) => {
       }
     }
     if (outgoing.length > 0) await deps.send(outgoing);
-    deps.metrics.batchSeconds.observe((performance.now() - started) / 1000);
-  };
+  }
 };
+
+const CHUNK = 1_000; // messages analyzed and produced per request

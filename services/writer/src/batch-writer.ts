@@ -112,7 +112,14 @@ export const createBatchWriter = (deps: BatchWriterDeps) => {
       if (decoded.ok) records.push(decoded.record);
       else await deadLetter(batch, message, decoded.error);
     }
-    if (records.length > 0) await write(batch, records);
+    // One transaction per chunk, heartbeating between them: a partition's whole backlog can
+    // arrive as one batch, and a long silence would get this member thrown out of the group.
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await write(batch, records.slice(i, i + CHUNK));
+      await batch.heartbeat();
+    }
     metrics.records.inc({ topic: batch.topic }, batch.messages.length);
   };
 };
+
+const CHUNK = 2_000; // records per transaction
