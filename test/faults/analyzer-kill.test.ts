@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledger, storedCount } from '../support/ledger.js';
+import { analysisCounts, ledger, storedCount } from '../support/ledger.js';
 import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
-import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
+import {
+  callsFor,
+  fragmentsIn,
+  FULL,
+  report,
+  scenarioSource,
+  stream,
+  totalEvents,
+} from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
-
-const scoreCounts = async (stack: TestStack, source: string) => {
-  const { rows } = await stack.pool.query<{ fragments: string; scores: string; summaries: string }>(
-    `SELECT (SELECT count(*) FROM transcript_fragments WHERE source = $1) AS fragments,
-            (SELECT count(*) FROM fragment_scores WHERE source = $1) AS scores,
-            (SELECT count(*) FROM call_summaries WHERE source = $1) AS summaries`,
-    [source],
-  );
-  return {
-    fragments: Number(rows[0]?.fragments),
-    scores: Number(rows[0]?.scores),
-    summaries: Number(rows[0]?.summaries),
-  };
-};
 
 describe('fault 2: analyzer SIGKILLed mid-stream', () => {
   let stack: TestStack;
@@ -32,27 +26,27 @@ describe('fault 2: analyzer SIGKILLed mid-stream', () => {
     const source = scenarioSource('analyzer-kill');
     const calls = callsFor(FULL ? 10_000 : 3_000, source, 12);
     const total = totalEvents(calls);
-    const fragments = calls.reduce(
-      (n, c) => n + c.webhooks.filter((w) => w.event_type === 'transcript').length,
-      0,
-    );
+    const fragments = fragmentsIn(calls);
     const sending = stream(stack, calls, { concurrency: 20, ratePerSecond: 1_500 });
-    await waitFor(async () => (await scoreCounts(stack, source)).scores >= fragments * 0.4, {
-      timeoutMs: 90_000,
-      intervalMs: 20,
-      what: '40% of the fragments scored',
-    });
+    await waitFor(
+      async () => (await analysisCounts(stack.pool, source)).scores >= fragments * 0.4,
+      {
+        timeoutMs: 90_000,
+        intervalMs: 20,
+        what: '40% of the fragments scored',
+      },
+    );
     const analyzer = stack.services.get('analyzer');
     analyzer?.child.kill('SIGKILL');
     expect((await analyzer?.exited)?.signal).toBe('SIGKILL');
-    const atKill = (await scoreCounts(stack, source)).scores;
+    const atKill = (await analysisCounts(stack.pool, source)).scores;
     const t = Date.now();
     await stack.start('analyzer');
     const recoverS = ((Date.now() - t) / 1000).toFixed(1);
     const sent = await sending;
     const counts = await waitFor(
       async () => {
-        const c = await scoreCounts(stack, source);
+        const c = await analysisCounts(stack.pool, source);
         return c.scores >= fragments && c.summaries >= calls.length ? c : null;
       },
       { timeoutMs: 90_000, what: 'every fragment scored' },

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledger, storedCount } from '../support/ledger.js';
+import { analysisCounts, ledger, storedCount } from '../support/ledger.js';
 import { freePort } from '../support/ports.js';
 import { startService, waitUntilReady } from '../support/services.js';
 import { printLogsOnFailure, startStack, type TestStack } from '../support/stack.js';
-import { callsFor, FULL, report, scenarioSource, stream, totalEvents } from '../support/stream.js';
+import {
+  callsFor,
+  fragmentsIn,
+  FULL,
+  report,
+  scenarioSource,
+  stream,
+  totalEvents,
+} from '../support/stream.js';
 import { waitFor } from '../support/wait-for.js';
 
 describe('fault 6: a second writer and analyzer join and leave mid-stream', () => {
@@ -20,10 +28,7 @@ describe('fault 6: a second writer and analyzer join and leave mid-stream', () =
     const source = scenarioSource('rebalance');
     const calls = callsFor(FULL ? 10_000 : 4_000, source, 18);
     const total = totalEvents(calls);
-    const fragments = calls.reduce(
-      (n, c) => n + c.webhooks.filter((w) => w.event_type === 'transcript').length,
-      0,
-    );
+    const fragments = fragmentsIn(calls);
     const sending = stream(stack, calls, { concurrency: 20, ratePerSecond: 800 });
     await waitFor(async () => (await storedCount(stack.pool, source)) >= total * 0.2, {
       intervalMs: 50,
@@ -58,26 +63,11 @@ describe('fault 6: a second writer and analyzer join and leave mid-stream', () =
       timeoutMs: 90_000,
       what: 'every event stored',
     });
-    await waitFor(
-      async () =>
-        Number(
-          (
-            await stack.pool.query<{ n: string }>(
-              'SELECT count(*) AS n FROM fragment_scores WHERE source = $1',
-              [source],
-            )
-          ).rows[0]?.n,
-        ) >= fragments,
-      { timeoutMs: 60_000, what: 'every fragment scored' },
-    );
-    const scores = Number(
-      (
-        await stack.pool.query<{ n: string }>(
-          'SELECT count(*) AS n FROM fragment_scores WHERE source = $1',
-          [source],
-        )
-      ).rows[0]?.n,
-    );
+    await waitFor(async () => (await analysisCounts(stack.pool, source)).scores >= fragments, {
+      timeoutMs: 60_000,
+      what: 'every fragment scored',
+    });
+    const { scores } = await analysisCounts(stack.pool, source);
     const result = await ledger(stack.pool, source, [sent]);
     report('6 rebalance', { ...result, joinedAt, leftAt, fragments, scores });
     expect(w).toEqual({ code: 0, signal: null });

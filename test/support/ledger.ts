@@ -47,6 +47,21 @@ export const ledger = async (pool: Pool, source: string, sends: SendResult[]): P
   };
 };
 
+/** Fragments, scores and summaries stored for a source. */
+export const analysisCounts = async (pool: Pool, source: string) => {
+  const { rows } = await pool.query<{ fragments: string; scores: string; summaries: string }>(
+    `SELECT (SELECT count(*) FROM transcript_fragments WHERE source = $1) AS fragments,
+            (SELECT count(*) FROM fragment_scores WHERE source = $1) AS scores,
+            (SELECT count(*) FROM call_summaries WHERE source = $1) AS summaries`,
+    [source],
+  );
+  return {
+    fragments: Number(rows[0]?.fragments),
+    scores: Number(rows[0]?.scores),
+    summaries: Number(rows[0]?.summaries),
+  };
+};
+
 export const storedCount = async (pool: Pool, source: string): Promise<number> =>
   Number(
     (

@@ -20,6 +20,9 @@ export const callsFor = (events: number, source: string, seed = 1): GeneratedCal
 export const totalEvents = (calls: GeneratedCall[]): number =>
   calls.reduce((n, c) => n + c.webhooks.length, 0);
 
+export const fragmentsIn = (calls: GeneratedCall[]): number =>
+  calls.reduce((n, c) => n + c.webhooks.filter((w) => w.event_type === 'transcript').length, 0);
+
 export const stream = (
   stack: TestStack,
   calls: GeneratedCall[] | unknown[][],

@@ -1,10 +1,9 @@
 import { keywordListSchema, keywordListsSchema } from '@callpulse/analysis';
 import {
-  createPool,
   deleteKeywordList,
-  describeDbError,
   getKeywordList,
   listKeywordLists,
+  openPool,
   putKeywordList,
   type Pool,
 } from '@callpulse/db';
@@ -37,12 +36,15 @@ export const parseKeywordListsJson = (text: string, origin: string) => {
 };
 
 export const withPool = async <T>(work: (pool: Pool) => Promise<T>): Promise<T> => {
-  const url = databaseUrl();
-  const pool = createPool({ connectionString: url, max: 2 });
+  const pool = await openPool({
+    connectionString: databaseUrl(),
+    max: 2,
+    applicationName: 'callpulse-cli',
+    onError: () => {}, // a short-lived command: the failing query reports it
+  }).catch((error: Error) => {
+    throw new CliError(error.message);
+  });
   try {
-    await pool.query('SELECT 1').catch((error: unknown) => {
-      throw new CliError(describeDbError(error, url));
-    });
     return await work(pool);
   } finally {
     await pool.end();
