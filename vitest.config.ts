@@ -22,6 +22,10 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          // Property tests run thousands of fixed cases (over HTTP for ingest's fuzzing);
+          // a loaded 2-core CI machine can be several times slower than a laptop, so the
+          // budget is far above what they need: they end by case count, never by time.
+          testTimeout: 120_000,
           include: [
             'packages/*/src/**/*.test.ts',
             'services/*/src/**/*.test.ts',

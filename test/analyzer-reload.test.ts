@@ -9,8 +9,7 @@ import {
 import { createProducer } from '@callpulse/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic } from './support/kafka.js';
-import { startStack, type TestStack } from './support/stack.js';
-import { waitFor } from './support/wait-for.js';
+import { startStack, waitForKeywordLists, type TestStack } from './support/stack.js';
 
 describe('analyzer: scores fragments and picks up keyword-list changes live', () => {
   let stack: TestStack;
@@ -88,10 +87,7 @@ describe('analyzer: scores fragments and picks up keyword-list changes live', ()
         )
       ).rows[0]?.revision,
     );
-    await waitFor(() => analyzer?.output().includes(`"revision":"${revision}"`), {
-      timeoutMs: 10_000,
-      what: 'the analyzer to reload',
-    });
+    await waitForKeywordLists(stack);
 
     await publish([fragment('Please cancel my contract today')]);
     const all = await analysis(3);

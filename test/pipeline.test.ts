@@ -7,6 +7,7 @@ import {
   printLogsOnFailure,
   startStack,
   type TestStack,
+  waitForKeywordLists,
 } from './support/stack.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -106,12 +107,7 @@ describe('the whole path: webhooks → Kafka → analyzer → writer → Postgre
       ['ai', 'I am sorry to hear that.'],
       ['customer', 'Honestly I will switch my provider tomorrow, this is terrible.'],
     ] as const;
-    // Give the analyzer a moment's notice of the new list: NOTIFY arrives within ms.
-    await waitFor(async () => {
-      const res = await fetch(`${stack.urls.analyzer}/metrics`);
-      return res.ok;
-    });
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitForKeywordLists(stack);
     let t = 1_760_100_000;
     const bodies = [
       { event_type: 'call_initiated', timestamp_utc: t++, payload: call.flat, is_test: false },

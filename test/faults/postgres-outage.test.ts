@@ -41,10 +41,21 @@ describe('fault 4: Postgres connections killed, then the server unreachable', ()
     const killed = await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'callpulse-writer' AND datname = current_database()`,
     );
-    await admin.end();
     // 2. Then the network to it goes away for a while.
     await new Promise((r) => setTimeout(r, 500));
     proxy.cut();
+    // A COMMIT already on the server when the wire was cut still completes: count only
+    // once every writer session has ended, when nothing more can arrive through the proxy.
+    await waitFor(
+      async () =>
+        (
+          await admin.query(
+            `SELECT 1 FROM pg_stat_activity WHERE application_name = 'callpulse-writer' AND datname = current_database()`,
+          )
+        ).rowCount === 0,
+      { timeoutMs: 60_000, what: "the writer's sessions to end after the cut" },
+    );
+    await admin.end();
     const atCut = await storedCount(stack.pool, source);
     await new Promise((r) => setTimeout(r, outageMs));
     const duringOutage = await storedCount(stack.pool, source);

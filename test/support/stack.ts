@@ -4,6 +4,7 @@ import { afterEach, inject } from 'vitest';
 import { createTestTopics, testKafka, uniquePrefix } from './kafka.js';
 import { freePort } from './ports.js';
 import { startService, waitUntilReady, type RunningService, type ServiceName } from './services.js';
+import { waitFor } from './wait-for.js';
 
 export interface TestStack {
   prefix: string;
@@ -109,4 +110,23 @@ export const printLogsOnFailure = (getStack: () => TestStack | undefined): void 
       console.error(`--- ${name} (last lines) ---\n${service.output().slice(-3000)}`);
     }
   });
+};
+
+/**
+ * Waits until the stack's analyzer uses the keyword lists as they are in Postgres now
+ * (its revision gauge has reached the stored revision), so the next event sees them.
+ */
+export const waitForKeywordLists = async (stack: TestStack): Promise<void> => {
+  const { rows } = await stack.pool.query<{ revision: string }>(
+    'SELECT revision::text AS revision FROM keyword_lists_revision',
+  );
+  const stored = Number(rows[0]?.revision ?? 0);
+  await waitFor(
+    async () => {
+      const text = await (await fetch(`${stack.urls.analyzer}/metrics`)).text();
+      const match = /^callpulse_analyzer_keyword_lists_revision(?:\{[^}]*\})? (\d+)/m.exec(text);
+      return Number(match?.[1] ?? -1) >= stored;
+    },
+    { timeoutMs: 60_000, what: `the analyzer to load keyword-lists revision ${stored}` },
+  );
 };

@@ -24,12 +24,15 @@ export const createKeywordListSource = ({
   overrides,
   reloadMs,
   logger,
+  onLoaded = () => {},
 }: {
   pool: Pool;
   connectionString: string;
   overrides: Record<string, number>;
   reloadMs: number;
   logger: Logger;
+  /** Told each revision once it is in use (a metric, so operators and tests can see it). */
+  onLoaded?: (revision: string) => void;
 }) => {
   let current: CurrentAnalyzer = { analyzer: createAnalyzer({ overrides }), revision: '0' };
   let loading: Promise<void> | null = null;
@@ -49,6 +52,7 @@ export const createKeywordListSource = ({
         );
     }
     current = { analyzer: createAnalyzer({ lists: valid, overrides }), revision };
+    onLoaded(revision);
     logger.info({ revision, lists: valid.length }, 'keyword lists loaded');
   };
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from '@callpulse/runtime';
+import { Counter, Gauge, Histogram, type Registry } from '@callpulse/runtime';
 
 export const createAnalyzerMetrics = (registry: Registry) => ({
   analyzed: new Counter({
@@ -11,6 +11,11 @@ export const createAnalyzerMetrics = (registry: Registry) => ({
     name: 'callpulse_analyzer_batch_seconds',
     help: 'Time to analyze a batch and have Kafka acknowledge its output',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  }),
+  keywordListsRevision: new Gauge({
+    name: 'callpulse_analyzer_keyword_lists_revision',
+    help: 'The keyword-lists revision the analyzer is using now',
     registers: [registry],
   }),
   deadLetters: new Counter({
