@@ -18,6 +18,10 @@ const pinoLogCreator =
     logger[toPino[level]]({ component: 'kafkajs', namespace, ...extra }, message);
   };
 
+// The settings each client was made with, so a silent twin can be made for probes whose
+// expected failures (a coordinator still loading) would otherwise be logged as errors.
+const settings = new WeakMap<Kafka, { brokers: string[]; clientId: string }>();
+
 export const createKafka = ({
   brokers,
   clientId,
@@ -32,8 +36,8 @@ export const createKafka = ({
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   retry?: KafkaConfig['retry'];
-}): Kafka =>
-  new Kafka({
+}): Kafka => {
+  const kafka = new Kafka({
     brokers,
     clientId,
     connectionTimeout: connectionTimeoutMs,
@@ -42,3 +46,18 @@ export const createKafka = ({
     logLevel: KafkaLogLevel.WARN,
     logCreator: pinoLogCreator(logger),
   });
+  settings.set(kafka, { brokers, clientId });
+  return kafka;
+};
+
+/** A client to the same brokers that logs nothing and tries each request once. */
+export const silentTwin = (kafka: Kafka): Kafka => {
+  const own = settings.get(kafka);
+  if (!own) throw new Error('silentTwin: not a client made by createKafka');
+  return new Kafka({
+    ...own,
+    connectionTimeout: 3_000,
+    retry: { retries: 0 },
+    logLevel: KafkaLogLevel.NOTHING,
+  });
+};

@@ -9,7 +9,9 @@ export {
 export type { BatchingPublisher, OutgoingMessage } from './batching-publisher.js';
 export { createKafka } from './client.js';
 export { sendToDeadLetter } from './dead-letter.js';
-export { createProducer } from './producer.js';
+export { connectPipeline } from './pipeline.js';
+export type { PipelineConnection } from './pipeline.js';
+export { createProducer, sendAcked } from './producer.js';
 export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
 export type { TopicNames, TopicSpec } from './topics.js';
 export { startWorker } from './worker.js';

@@ -1,4 +1,5 @@
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { OutgoingMessage } from './batching-publisher.js';
 
 /**
  * The one way we produce: idempotent, acks = all, and the Java client's murmur2
@@ -16,3 +17,15 @@ export const createProducer = (
     createPartitioner: Partitioners.DefaultPartitioner,
     retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: maxRetryTimeMs },
   });
+
+/**
+ * Sends messages to one topic and resolves once every in-sync replica has them
+ * (acks = all): only then may a consumer commit the input they were made from.
+ */
+export const sendAcked = async (
+  producer: Producer,
+  topic: string,
+  messages: OutgoingMessage[],
+): Promise<void> => {
+  await producer.send({ topic, acks: -1, messages });
+};

@@ -1,9 +1,10 @@
-import type { Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
+import type { Consumer, Kafka } from 'kafkajs';
+import { backoffMs, type Logger } from '@callpulse/runtime';
 import { createConsumer, runBatches, type PartitionBatch } from './batch-consumer.js';
+import { waitForGroupCoordinator } from './coordinator.js';
 
 export interface Worker {
-  /** True once the consumer has joined its group (and not crashed since). */
+  /** True once the consumer has joined its group, and not since crashed or been recreated. */
   isReady: () => boolean;
   /** Stops fetching, lets the batch in flight finish and commit, leaves the group. */
   stop: () => Promise<void>;
@@ -12,6 +13,11 @@ export interface Worker {
 /**
  * A consumer-group member that runs `handle` per partition batch (offsets committed after
  * it resolves); the analyzer and the writer are each one of these around their handler.
+ *
+ * It outlives a Kafka outage of any length. kafkajs restarts its consumer after retriable
+ * errors by itself, but gives up for good once its own retries run out (after about 30 s:
+ * "Failed to find group coordinator"); then this worker builds a new consumer, again and
+ * again with capped backoff, and reports not-ready until one has joined the group.
  */
 export const startWorker = async ({
   kafka,
@@ -21,6 +27,7 @@ export const startWorker = async ({
   logger,
   sessionTimeoutMs = 10_000, // a member silent this long is presumed dead
   concurrency = 2, // partitions handled at once
+  maxRestartDelayMs = 30_000, // the longest pause between two attempts to rejoin
 }: {
   kafka: Kafka;
   groupId: string;
@@ -29,20 +36,70 @@ export const startWorker = async ({
   logger: Logger;
   sessionTimeoutMs?: number;
   concurrency?: number;
+  maxRestartDelayMs?: number;
 }): Promise<Worker> => {
-  const consumer = createConsumer(kafka, { groupId, sessionTimeoutMs });
+  let consumer: Consumer | null = null;
   let joined = false;
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    joined = true;
+  let stopping = false;
+  let failures = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const start = async (): Promise<void> => {
+    const next = createConsumer(kafka, { groupId, sessionTimeoutMs });
+    consumer = next;
+    next.on(next.events.GROUP_JOIN, () => {
+      if (consumer !== next) return;
+      if (failures > 0) logger.info({ groupId }, 'rejoined the consumer group');
+      joined = true;
+      failures = 0;
+    });
+    next.on(next.events.CRASH, ({ payload }) => {
+      if (consumer !== next) return;
+      joined = false;
+      if (payload.restart) {
+        logger.warn({ err: payload.error, groupId }, 'consumer restarting after a Kafka error');
+      } else {
+        logger.warn({ err: payload.error, groupId }, 'consumer gave up; building a new one');
+        scheduleRestart();
+      }
+    });
+    await next.connect();
+    await runBatches({
+      consumer: next,
+      topics,
+      handle,
+      partitionsConsumedConcurrently: concurrency,
+    });
+  };
+
+  const scheduleRestart = (): void => {
+    if (stopping || retryTimer) return;
+    const delay = backoffMs(failures++, { baseMs: 1_000, maxMs: maxRestartDelayMs });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      const old = consumer;
+      void (old ? old.disconnect().catch(() => {}) : Promise.resolve())
+        .then(() => (stopping ? undefined : start()))
+        .catch((error: unknown) => {
+          logger.warn({ err: error, groupId, failures }, 'Kafka still unavailable; retrying');
+          scheduleRestart();
+        });
+    }, delay);
+  };
+
+  await waitForGroupCoordinator({ kafka, groupId, logger, maxDelayMs: maxRestartDelayMs });
+  await start().catch((error: unknown) => {
+    logger.warn({ err: error, groupId }, 'could not start consuming yet; retrying');
+    scheduleRestart();
   });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    joined = false;
-    logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-    // kafkajs restarts the consumer after retriable errors; anything else needs a new process.
-    if (!payload.restart) process.exit(1);
-  });
-  await consumer.connect();
-  await runBatches({ consumer, topics, handle, partitionsConsumedConcurrently: concurrency });
   logger.info({ groupId, topics }, 'consuming');
-  return { isReady: () => joined, stop: () => consumer.disconnect() };
+  return {
+    isReady: () => joined,
+    stop: async () => {
+      stopping = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      joined = false;
+      await consumer?.disconnect();
+    },
+  };
 };

@@ -1,0 +1,40 @@
+import type { Kafka } from 'kafkajs';
+import { backoffMs, type Logger } from '@callpulse/runtime';
+import { silentTwin } from './client.js';
+
+/**
+ * Resolves once the broker's group coordinator answers for `groupId`. On a new broker the
+ * coordinator spends a few seconds loading `__consumer_offsets`; a consumer started then
+ * crashes with "The coordinator is loading" and kafkajs logs that as an error with a
+ * stack trace. Waiting here, quietly, makes a normal first start look normal.
+ */
+export const waitForGroupCoordinator = async ({
+  kafka,
+  groupId,
+  logger,
+  maxDelayMs = 30_000, // the longest pause between two probes
+}: {
+  kafka: Kafka;
+  groupId: string;
+  logger: Logger;
+  maxDelayMs?: number;
+}): Promise<void> => {
+  const admin = silentTwin(kafka).admin();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.connect();
+        await admin.describeGroups([groupId]);
+        if (attempt > 0) logger.info({ groupId }, "Kafka's group coordinator is ready");
+        return;
+      } catch {
+        if (attempt === 0) logger.info({ groupId }, "waiting for Kafka's group coordinator");
+        await new Promise((r) =>
+          setTimeout(r, backoffMs(attempt, { baseMs: 500, maxMs: maxDelayMs })),
+        );
+      }
+    }
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+};
