@@ -18,7 +18,7 @@ export type { KeywordListInput, StoredKeywordList } from './keyword-lists.js';
 export { DEFAULT_MIGRATIONS_DIR, migrate } from './migrate.js';
 export type { MigrationResult } from './migrate.js';
 export { createPool } from './pool.js';
-export { DatabaseUnavailableError, openPool } from './open-pool.js';
+export { DatabaseUnavailableError, isReachable, openPool } from './open-pool.js';
 export { inTransaction } from './transaction.js';
 export { writeAnalysis } from './write-analysis.js';
 export { writeCallEvents } from './write-call-events.js';

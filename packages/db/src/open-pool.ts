@@ -28,3 +28,10 @@ export const openPool = async ({
     throw new DatabaseUnavailableError(describeDbError(error, connectionString), { cause: error });
   }
 };
+
+/** For /readyz: whether Postgres answers a trivial query now. */
+export const isReachable = (pool: Pool): Promise<boolean> =>
+  pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );

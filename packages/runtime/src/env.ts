@@ -15,10 +15,10 @@ export const boolFlag = (fallback: boolean) =>
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** A comma-separated list; blanks dropped. */
-export const csv = () =>
+export const csv = (fallback = '') =>
   z
     .string()
-    .default('')
+    .default(fallback)
     .transform((v) =>
       v
         .split(',')
@@ -29,22 +29,40 @@ export const csv = () =>
 export const logLevel = () =>
   z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
-/** Kafka and Postgres settings every service shares. */
+/**
+ * The variables more than one process reads (every service, the CLI, the benchmarks),
+ * each defined once here. A service's config.ts spreads the groups it uses and adds its own.
+ */
 export const commonEnv = {
-  KAFKA_BROKERS: z
-    .string()
-    .default('127.0.0.1:9092')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
-    .refine((v) => v.length > 0, 'at least one host:port'),
+  // Comma-separated bootstrap brokers.
+  KAFKA_BROKERS: csv('127.0.0.1:9092').refine((v) => v.length > 0, 'at least one host:port'),
+  // Prefix of topic and consumer-group names; parallel stacks and tests use their own.
   KAFKA_TOPIC_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, . _ - only')
     .default('callpulse.'),
+  // Postgres; `npm start` creates the database when it is missing.
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/callpulse'),
+  // pino level.
   LOG_LEVEL: logLevel(),
+};
+
+/** Topics a process creates when they are missing. */
+export const topicEnv = {
+  // Partitions of topics created here: the most consumers a group can use at once.
+  KAFKA_PARTITIONS: positiveInt(6),
+  // Replicas of topics created here.
+  KAFKA_REPLICATION_FACTOR: positiveInt(1),
+};
+
+/** Consumer-group members (analyzer, writer). */
+export const consumerEnv = {
+  // A member silent this long is presumed dead and its partitions move to others.
+  KAFKA_SESSION_TIMEOUT_MS: positiveInt(10_000),
+};
+
+/** Processes holding a Postgres pool for their work (writer, api). */
+export const poolEnv = {
+  // Connections per process.
+  DATABASE_POOL_SIZE: positiveInt(5),
 };

@@ -1,11 +1,24 @@
 export { backoffMs, sleep } from './backoff.js';
 export { ConfigError, parseConfig } from './config.js';
-export { boolFlag, commonEnv, csv, logLevel, port, positiveInt } from './env.js';
-export { createHealthServer } from './health-server.js';
+export {
+  boolFlag,
+  commonEnv,
+  consumerEnv,
+  csv,
+  logLevel,
+  poolEnv,
+  port,
+  positiveInt,
+  topicEnv,
+} from './env.js';
 export { createLogger } from './logger.js';
 export type { Logger } from './logger.js';
 export { Counter, createMetricsRegistry, Gauge, Histogram, Registry } from './metrics.js';
 export { exitOnFatal, exitWith, onShutdown } from './shutdown.js';
 export { readJsonBody } from './http-body.js';
 export type { BodyResult } from './http-body.js';
-export { checkBearer } from './bearer.js';
+export { createTokenCheck } from './token-check.js';
+export { createServiceApp } from './http-app.js';
+export type { ServiceAppOptions } from './http-app.js';
+export { startService } from './service.js';
+export type { Service } from './service.js';

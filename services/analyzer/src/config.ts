@@ -1,4 +1,4 @@
-import { commonEnv, port, positiveInt } from '@callpulse/runtime';
+import { commonEnv, consumerEnv, port, positiveInt, topicEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 const overrides = z
@@ -16,6 +16,8 @@ const overrides = z
 
 export const configSchema = z.object({
   ...commonEnv,
+  ...topicEnv,
+  ...consumerEnv,
   // /healthz, /readyz and /metrics.
   ANALYZER_HTTP_PORT: port(8082),
   // Partitions analyzed at once.
@@ -26,10 +28,6 @@ export const configSchema = z.object({
   SENTIMENT_OVERRIDES: overrides,
   // Keyword lists are reloaded on NOTIFY; this periodic re-read is the fallback.
   KEYWORD_LISTS_RELOAD_MS: positiveInt(30_000),
-  // A member silent this long is presumed dead and its partitions move to others.
-  KAFKA_SESSION_TIMEOUT_MS: positiveInt(10_000),
-  KAFKA_PARTITIONS: positiveInt(6),
-  KAFKA_REPLICATION_FACTOR: positiveInt(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

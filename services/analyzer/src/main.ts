@@ -1,34 +1,35 @@
 import { openPool } from '@callpulse/db';
 import {
-  allTopics,
+  connectPipeline,
   createKafka,
-  createProducer,
-  ensureTopics,
-  sendToDeadLetter,
+  sendAcked,
   startWorker,
-  topicNames,
+  type Worker,
 } from '@callpulse/kafka';
-import {
-  createHealthServer,
-  createLogger,
-  createMetricsRegistry,
-  exitOnFatal,
-  exitWith,
-  onShutdown,
-  parseConfig,
-} from '@callpulse/runtime';
+import { createServiceApp, exitWith, startService } from '@callpulse/runtime';
 import { createBatchAnalyzer } from './batch-analyzer.js';
 import { configSchema } from './config.js';
 import { createKeywordListSource } from './keyword-lists.js';
 import { createAnalyzerMetrics } from './metrics.js';
 
-const config = parseConfig(configSchema, process.env);
-const logger = createLogger({ service: 'analyzer', level: config.LOG_LEVEL });
-exitOnFatal(logger);
-
-const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
-const registry = createMetricsRegistry('analyzer');
+const { config, logger, registry, onStop, listen, untilItWorks } = startService({
+  name: 'analyzer',
+  configSchema,
+});
 const metrics = createAnalyzerMetrics(registry);
+
+// Health first: while Kafka is away the service is alive but not ready, and says so.
+let worker: Worker | null = null;
+await listen(
+  createServiceApp({
+    logger,
+    registry,
+    isReady: () => worker?.isReady() ?? false,
+    dependency: 'kafka',
+  }),
+  { port: config.ANALYZER_HTTP_PORT },
+);
+
 const pool = await openPool({
   connectionString: config.DATABASE_URL,
   max: 2,
@@ -41,6 +42,7 @@ const lists = createKeywordListSource({
   overrides: config.SENTIMENT_OVERRIDES,
   reloadMs: config.KEYWORD_LISTS_RELOAD_MS,
   logger,
+  onLoaded: (revision) => metrics.keywordListsRevision.set(Number(revision)),
 });
 await lists.start();
 
@@ -49,18 +51,16 @@ const kafka = createKafka({
   clientId: 'callpulse-analyzer',
   logger,
 });
-await ensureTopics(
+const { topics, producer, deadLetter } = await connectPipeline({
   kafka,
-  allTopics(topics).map((topic) => ({
-    topic,
-    numPartitions: config.KAFKA_PARTITIONS,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  })),
-);
-const producer = createProducer(kafka);
-await producer.connect();
+  topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  numPartitions: config.KAFKA_PARTITIONS,
+  replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  service: 'analyzer',
+  retry: untilItWorks,
+});
 
-const worker = await startWorker({
+worker = await startWorker({
   kafka,
   groupId: `${config.KAFKA_TOPIC_PREFIX}analyzer`,
   topics: [topics.callEvents],
@@ -69,37 +69,16 @@ const worker = await startWorker({
   logger,
   handle: createBatchAnalyzer({
     current: lists.current,
-    // Resolves once Kafka has every result (acks = all); only then are inputs committed.
-    send: async (messages) => {
-      await producer.send({ topic: topics.analysis, acks: -1, messages });
-    },
-    deadLetter: (from, message, error) =>
-      sendToDeadLetter({
-        producer,
-        deadLetterTopic: topics.deadLetter,
-        from,
-        message,
-        error,
-        service: 'analyzer',
-      }),
+    // Resolves once Kafka has every result; only then are the inputs committed.
+    send: (messages) => sendAcked(producer, topics.analysis, messages),
+    deadLetter,
     maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
     metrics,
     logger,
   }),
 });
 
-const health = createHealthServer({ registry, isReady: worker.isReady });
-health.listen(config.ANALYZER_HTTP_PORT, () =>
-  logger.info(
-    { port: config.ANALYZER_HTTP_PORT },
-    'analyzer health on /healthz, /readyz, /metrics',
-  ),
-);
-
-onShutdown(logger, async () => {
-  await worker.stop();
-  await producer.disconnect();
-  await lists.close();
-  await pool.end();
-  await new Promise<void>((resolve) => health.close(() => resolve()));
-});
+onStop(async () => worker?.stop());
+onStop(() => producer.disconnect());
+onStop(() => lists.close());
+onStop(() => pool.end());

@@ -1,18 +1,9 @@
 import { openPool } from '@callpulse/db';
-import {
-  createLogger,
-  createMetricsRegistry,
-  exitOnFatal,
-  exitWith,
-  onShutdown,
-  parseConfig,
-} from '@callpulse/runtime';
+import { exitWith, startService } from '@callpulse/runtime';
 import { createApp } from './app.js';
 import { configSchema } from './config.js';
 
-const config = parseConfig(configSchema, process.env);
-const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
-exitOnFatal(logger);
+const { config, logger, registry, onStop, listen } = startService({ name: 'api', configSchema });
 
 const pool = await openPool({
   connectionString: config.DATABASE_URL,
@@ -23,22 +14,6 @@ const pool = await openPool({
 if (!config.API_TOKEN)
   logger.warn('API_TOKEN is not set: the API accepts unauthenticated requests');
 
-const app = createApp({
-  pool,
-  token: config.API_TOKEN || null,
-  registry: createMetricsRegistry('api'),
-  logger,
-});
-const server = app.listen(config.API_PORT, config.API_HOST, () =>
-  logger.info(
-    { port: config.API_PORT, host: config.API_HOST },
-    `api listening on ${config.API_HOST}:${config.API_PORT}`,
-  ),
-);
-
-onShutdown(logger, async () => {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await closed;
-  await pool.end();
-});
+const app = createApp({ pool, token: config.API_TOKEN || null, registry, logger });
+await listen(app, { port: config.API_PORT, host: config.API_HOST });
+onStop(() => pool.end());

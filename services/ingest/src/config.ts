@@ -1,10 +1,13 @@
-import { commonEnv, csv, port, positiveInt } from '@callpulse/runtime';
+import { commonEnv, csv, port, positiveInt, topicEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 export const configSchema = z
   .object({
     ...commonEnv,
+    ...topicEnv,
+    // Webhook port.
     INGEST_PORT: port(8080),
+    // Webhook bind address.
     INGEST_HOST: z.string().default('0.0.0.0'),
     // The header the provider's "Additional Headers" setting sends, e.g. x-api-key.
     INGEST_AUTH_HEADER: z
@@ -26,8 +29,6 @@ export const configSchema = z
     // Outage spool: events Kafka cannot take in time are fsynced here and acknowledged.
     INGEST_SPOOL_DIR: z.string().default(''),
     INGEST_SPOOL_MAX_BYTES: positiveInt(256 * 1024 * 1024),
-    KAFKA_PARTITIONS: positiveInt(6),
-    KAFKA_REPLICATION_FACTOR: positiveInt(1),
   })
   .refine((c) => (c.INGEST_AUTH_HEADER === '') === (c.INGEST_AUTH_TOKENS.length === 0), {
     message: 'set both INGEST_AUTH_HEADER and INGEST_AUTH_TOKENS, or neither',

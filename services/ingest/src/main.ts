@@ -5,26 +5,20 @@ import {
   ensureTopics,
   topicNames,
 } from '@callpulse/kafka';
-import {
-  createLogger,
-  createMetricsRegistry,
-  exitOnFatal,
-  onShutdown,
-  parseConfig,
-} from '@callpulse/runtime';
+import { startService } from '@callpulse/runtime';
 import { createApp } from './app.js';
 import { configSchema } from './config.js';
 import { createIngestMetrics } from './metrics.js';
 import { openSpool } from './spool.js';
 import { createSpooledPublish } from './spooled-publish.js';
 
-const config = parseConfig(configSchema, process.env);
-const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
-exitOnFatal(logger);
+const { config, logger, registry, onStop, listen, untilItWorks } = startService({
+  name: 'ingest',
+  configSchema,
+});
 
 const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'callpulse-ingest', logger });
-const registry = createMetricsRegistry('ingest');
 const metrics = createIngestMetrics(registry);
 
 if (!config.INGEST_AUTH_HEADER) {
@@ -34,18 +28,20 @@ if (!config.INGEST_AUTH_HEADER) {
   );
 }
 
-await ensureTopics(kafka, [
-  {
-    topic: topics.callEvents,
-    numPartitions: config.KAFKA_PARTITIONS,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  },
-]);
+await untilItWorks('creating Kafka topics', () =>
+  ensureTopics(kafka, [
+    {
+      topic: topics.callEvents,
+      numPartitions: config.KAFKA_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    },
+  ]),
+);
 const producer = createProducer(kafka);
 let kafkaConnected = false;
 producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 producer.on(producer.events.DISCONNECT, () => (kafkaConnected = false));
-await producer.connect();
+await untilItWorks('connecting to Kafka', () => producer.connect());
 
 const publisher = createBatchingPublisher({
   producer,
@@ -84,19 +80,11 @@ const app = createApp({
   isReady: () => kafkaConnected,
 });
 
-const server = app.listen(config.INGEST_PORT, config.INGEST_HOST, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.INGEST_PORT;
-  logger.info({ port, topic: topics.callEvents }, `ingest listening on :${port} (POST /webhooks)`);
-});
+const server = await listen(app, { port: config.INGEST_PORT, host: config.INGEST_HOST });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+logger.info({ topic: topics.callEvents }, 'POST /webhooks');
 
-onShutdown(logger, async () => {
-  // Stop accepting, let in-flight requests finish (they wait for their Kafka ack), flush.
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await publisher.flush();
-  await spooled?.idle();
-  await closed;
-  await producer.disconnect();
-});
+// The server has stopped taking requests by now; those in flight wait for their Kafka ack.
+onStop(() => publisher.flush());
+onStop(async () => spooled?.idle());
+onStop(() => producer.disconnect());

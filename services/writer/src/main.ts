@@ -1,33 +1,28 @@
 import { openPool } from '@callpulse/db';
-import {
-  allTopics,
-  createKafka,
-  createProducer,
-  ensureTopics,
-  sendToDeadLetter,
-  startWorker,
-  topicNames,
-} from '@callpulse/kafka';
-import {
-  createHealthServer,
-  createLogger,
-  createMetricsRegistry,
-  exitOnFatal,
-  exitWith,
-  onShutdown,
-  parseConfig,
-} from '@callpulse/runtime';
+import { connectPipeline, createKafka, startWorker, type Worker } from '@callpulse/kafka';
+import { createServiceApp, exitWith, startService } from '@callpulse/runtime';
 import { createBatchWriter } from './batch-writer.js';
 import { configSchema } from './config.js';
 import { createWriterMetrics } from './metrics.js';
 
-const config = parseConfig(configSchema, process.env);
-const logger = createLogger({ service: 'writer', level: config.LOG_LEVEL });
-exitOnFatal(logger);
-
-const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
-const registry = createMetricsRegistry('writer');
+const { config, logger, registry, onStop, listen, untilItWorks } = startService({
+  name: 'writer',
+  configSchema,
+});
 const metrics = createWriterMetrics(registry);
+
+// Health first: while Kafka is away the service is alive but not ready, and says so.
+let worker: Worker | null = null;
+await listen(
+  createServiceApp({
+    logger,
+    registry,
+    isReady: () => worker?.isReady() ?? false,
+    dependency: 'kafka',
+  }),
+  { port: config.WRITER_HTTP_PORT },
+);
+
 const pool = await openPool({
   connectionString: config.DATABASE_URL,
   max: config.DATABASE_POOL_SIZE,
@@ -36,18 +31,17 @@ const pool = await openPool({
 }).catch((error: Error) => exitWith(logger, error.message));
 
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'callpulse-writer', logger });
-await ensureTopics(
+// The producer carries dead letters only: the writer's output is Postgres.
+const { topics, producer, deadLetter } = await connectPipeline({
   kafka,
-  allTopics(topics).map((topic) => ({
-    topic,
-    numPartitions: config.KAFKA_PARTITIONS,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  })),
-);
-const producer = createProducer(kafka); // for the dead-letter topic
-await producer.connect();
+  topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  numPartitions: config.KAFKA_PARTITIONS,
+  replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  service: 'writer',
+  retry: untilItWorks,
+});
 
-const worker = await startWorker({
+worker = await startWorker({
   kafka,
   groupId: `${config.KAFKA_TOPIC_PREFIX}writer`,
   topics: [topics.callEvents, topics.analysis],
@@ -60,27 +54,11 @@ const worker = await startWorker({
     maxAttempts: config.WRITER_MAX_ATTEMPTS,
     metrics,
     logger,
-    deadLetter: (from, message, error) =>
-      sendToDeadLetter({
-        producer,
-        deadLetterTopic: topics.deadLetter,
-        from,
-        message,
-        error,
-        service: 'writer',
-      }),
+    deadLetter,
   }),
 });
 
-const health = createHealthServer({ registry, isReady: worker.isReady });
-health.listen(config.WRITER_HTTP_PORT, () =>
-  logger.info({ port: config.WRITER_HTTP_PORT }, 'writer health on /healthz, /readyz, /metrics'),
-);
-
-onShutdown(logger, async () => {
-  // Stops fetching and waits for the batch in flight to commit, and its offsets too.
-  await worker.stop();
-  await producer.disconnect();
-  await pool.end();
-  await new Promise<void>((resolve) => health.close(() => resolve()));
-});
+// Stops fetching and waits for the batch in flight to commit, and its offsets too.
+onStop(async () => worker?.stop());
+onStop(() => producer.disconnect());
+onStop(() => pool.end());

@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import type Koa from 'koa';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { z } from 'zod';
+import { backoffMs } from './backoff.js';
+import { ConfigError, parseConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createMetricsRegistry } from './metrics.js';
+import { exitOnFatal, onShutdown } from './shutdown.js';
+
+export interface Service<C> {
+  config: C;
+  logger: Logger;
+  registry: Registry;
+  /** Adds a clean-up step for SIGTERM; steps run in the order they were added. */
+  onStop: (step: () => Promise<void>) => void;
+  /** Listens; at SIGTERM the server stops taking requests before any step runs. */
+  listen: (app: Koa, at: { port: number; host?: string }) => Promise<Server>;
+  /**
+   * Runs a start-up step that needs Kafka (or another dependency that comes and goes)
+   * until it succeeds, with capped backoff: a service started before its broker waits
+   * for it instead of exiting.
+   */
+  untilItWorks: <T>(what: string, step: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * What every service's main.ts does first: parse the environment with the service's
+ * schema (a bad value stops start-up with every problem listed), build the one logger
+ * and metrics registry, route fatal errors to a clean exit and SIGTERM to the stop steps.
+ */
+export const startService = <S extends z.ZodType>({
+  name,
+  configSchema,
+  env = process.env,
+  maxRetryDelayMs = 30_000, // the longest pause between two start-up attempts
+}: {
+  name: string;
+  configSchema: S;
+  env?: Record<string, string | undefined>;
+  maxRetryDelayMs?: number;
+}): Service<z.infer<S>> => {
+  let config: z.infer<S>;
+  try {
+    config = parseConfig(configSchema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(1);
+  }
+  const level = (config as { LOG_LEVEL?: string }).LOG_LEVEL ?? 'info';
+  const logger = createLogger({ service: name, level });
+  exitOnFatal(logger);
+  const registry = createMetricsRegistry(name);
+
+  const servers: Server[] = [];
+  const steps: (() => Promise<void>)[] = [];
+  onShutdown(logger, async () => {
+    await Promise.all(
+      servers.map((server) => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        return closed;
+      }),
+    );
+    for (const step of steps) await step();
+  });
+
+  return {
+    config,
+    logger,
+    registry,
+    onStop: (step) => void steps.push(step),
+    listen: (app, { port, host }) =>
+      new Promise((resolve, reject) => {
+        const server = app.listen(port, host);
+        server.once('error', reject);
+        server.once('listening', () => {
+          const address = server.address();
+          const bound = typeof address === 'object' && address ? address.port : port;
+          logger.info({ port: bound, host }, `${name} listening on ${host ?? '0.0.0.0'}:${bound}`);
+          servers.push(server);
+          resolve(server);
+        });
+      }),
+    untilItWorks: async (what, step) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await step();
+        } catch (error) {
+          const delayMs = backoffMs(attempt, { baseMs: 1_000, maxMs: maxRetryDelayMs });
+          logger.warn({ err: error, attempt, delayMs }, `${what} failed; retrying`);
+          await new Promise((r) => setTimeout(r, delayMs));
+        }
+      }
+    },
+  };
+};
