@@ -159,6 +159,45 @@ describe('the whole path: webhooks → Kafka → analyzer → writer → Postgre
     expect(((await apiCall.json()) as { fragments: unknown[] }).fragments).toHaveLength(4);
   });
 
+  it('stores, scores and matches a speaker the provider has not documented (agent)', async () => {
+    const list = `handover-${randomBytes(3).toString('hex')}`;
+    const put = await apiRequest(stack, 'PUT', `/keyword-lists/${list}`, {
+      speakers: ['agent'],
+      terms: [{ term: 'escalate', match: 'stem' }],
+    });
+    expect(put.status).toBe(201);
+    await waitForKeywordLists(stack);
+    const source = `agent:${randomBytes(3).toString('hex')}`;
+    const nested = { id: 5, from: '+1', to: '+2', direction: 'inbound', source };
+    const res = await postWebhook(stack, {
+      event_type: 'transcript',
+      timestamp_utc: 1_760_200_000,
+      payload: {
+        call: nested,
+        type: 'agent',
+        transcript: 'I am escalating this to my manager, thank you for your patience.',
+      },
+      is_test: false,
+    });
+    expect(res.status).toBe(200);
+    const fragment = await waitFor(
+      async () => {
+        const { rows } = await stack.pool.query<{ speaker: string; label: string | null }>(
+          'SELECT speaker, label FROM fragment_sentiment WHERE source = $1 AND label IS NOT NULL',
+          [source],
+        );
+        return rows[0];
+      },
+      { what: 'the agent fragment to be scored' },
+    );
+    expect(fragment).toEqual({ speaker: 'agent', label: 'positive' });
+    const { rows: hits } = await stack.pool.query<{ term: string; speaker: string }>(
+      'SELECT term, speaker FROM keyword_hits WHERE source = $1 AND list_name = $2',
+      [source, list],
+    );
+    expect(hits).toEqual([{ term: 'escalate', speaker: 'agent' }]);
+  });
+
   it('keeps one row per event and the right final state under duplicates and reordering', async () => {
     const [call] = generateCalls(1, { seed: 7, source: `dup:${randomBytes(3).toString('hex')}` });
     if (!call) throw new Error('no call generated');

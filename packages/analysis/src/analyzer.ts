@@ -37,7 +37,7 @@ export const createAnalyzer = ({ lists = [], overrides = {} }: AnalyzerOptions =
   const analyze = (text: string, speaker: Speaker): AnalyzedEntry => {
     const safeText = typeof text === 'string' ? text : '';
     const tokenized = tokenize(safeText);
-    const forSpeaker = speaker === 'ai' ? matcher.ai : matcher.customer;
+    const forSpeaker = matcher.forSpeaker(speaker);
     return {
       speaker,
       text: safeText,

@@ -1,7 +1,6 @@
-/** Who said an utterance: the caller, or the provider's AI agent. */
-export type Speaker = 'customer' | 'ai';
+import type { MatchMode, SentimentLabel, Speaker } from '@callpulse/contracts';
 
-export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+export type { SentimentLabel, Speaker } from '@callpulse/contracts';
 
 /** A word or phrase that moved the score, with its final weight (after negation etc.). */
 export interface WeightedWord {
@@ -22,7 +21,7 @@ export interface SentimentResult {
 export interface KeywordHit {
   list: string;
   term: string;
-  match: 'exact' | 'stem' | 'phrase' | 'fuzzy';
+  match: MatchMode;
   /** The words as they appear in the text: text.slice(start, end). */
   matchedText: string;
   /** UTF-16 offsets into the original text, end exclusive. */

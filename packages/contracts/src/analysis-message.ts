@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { decodeVersioned } from './codec.js';
 import type { Result } from './result.js';
+import { labelSchema, matchModeSchema, speakerSchema } from './vocabulary.js';
 
 /** What the analyzer publishes to the analysis topic, keyed like its input. */
 export const ANALYSIS_MESSAGE_VERSION = 1;
 
-const label = z.enum(['positive', 'neutral', 'negative']);
-const speaker = z.enum(['customer', 'ai']);
+const label = labelSchema;
+const speaker = speakerSchema;
 
 const sentiment = z.object({
   score: z.number(),
@@ -18,7 +19,7 @@ const sentiment = z.object({
 export const keywordHitSchema = z.object({
   list: z.string(),
   term: z.string(),
-  match: z.enum(['exact', 'stem', 'phrase', 'fuzzy']),
+  match: matchModeSchema,
   matchedText: z.string(),
   start: z.number().int(),
   end: z.number().int(),

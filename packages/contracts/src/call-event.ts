@@ -1,57 +1,67 @@
-import type { KnownEventType } from './provider.js';
+import { z } from 'zod';
+import { directionSchema, speakerSchema } from './vocabulary.js';
 
-export type Speaker = 'customer' | 'ai';
-export type Direction = 'inbound' | 'outbound';
+// The one canonical call event ingest makes of a provider webhook. Defined as zod schemas
+// (the Kafka codec validates with them) with the TypeScript types derived from them.
 
 /** A call is identified by (source, callId); call ids are only unique within a source. */
-export interface CallRef {
-  source: string;
-  callId: string;
-  from: string | null;
-  to: string | null;
-  direction: Direction | null;
-}
+export const callRefSchema = z.object({
+  source: z.string().min(1),
+  callId: z.string().min(1),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  direction: directionSchema.nullable(),
+});
+export type CallRef = z.infer<typeof callRefSchema>;
 
-export interface FinalTranscriptEntry {
-  speaker: Speaker;
-  text: string;
-  /** The provider's own per-entry timestamp, verbatim (it is not always Unix seconds). */
-  timestamp: string | null;
-}
+const utterance = z.object({
+  speaker: speakerSchema,
+  text: z.string(),
+  /** The provider's own timestamp, verbatim (it is not always Unix seconds). */
+  timestamp: z.string().nullable(),
+});
+export type FinalTranscriptEntry = z.infer<typeof utterance>;
 
-interface EventBase {
+const base = {
   /** Deterministic: a provider idempotency header, else a hash of the canonical body. */
-  eventId: string;
-  /** ISO 8601; the provider's Unix seconds converted once, here. */
-  occurredAt: string;
-  receivedAt: string;
-  isTest: boolean;
+  eventId: z.string().min(1),
+  /** ISO 8601; the provider's Unix seconds converted once, at the edge. */
+  occurredAt: z.iso.datetime(),
+  receivedAt: z.iso.datetime(),
+  isTest: z.boolean(),
   /** The body exactly as parsed, for audit. */
-  raw: unknown;
-}
+  raw: z.unknown(),
+};
 
-export type LifecycleEventType = Extract<
-  KnownEventType,
-  'call_initiated' | 'call_ringing' | 'call_answered'
->;
+export const LIFECYCLE_EVENT_TYPES = ['call_initiated', 'call_ringing', 'call_answered'] as const;
 
-export type CallEvent =
-  | (EventBase & { type: LifecycleEventType; call: CallRef })
-  | (EventBase & {
-      type: 'transcript';
-      call: CallRef;
-      transcript: { speaker: Speaker; text: string; timestamp: string | null };
-    })
-  | (EventBase & { type: 'call_ended'; call: CallRef; finalTranscript: FinalTranscriptEntry[] })
-  | (EventBase & { type: 'error'; call: CallRef; error: { message: string } })
-  | (EventBase & {
-      /** An event type we do not know yet: stored, never analyzed, never dropped. */
-      type: 'unknown';
-      providerEventType: string;
-      call: CallRef | null;
-    });
+export const callEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.enum(LIFECYCLE_EVENT_TYPES), call: callRefSchema }),
+  z.object({ ...base, type: z.literal('transcript'), call: callRefSchema, transcript: utterance }),
+  z.object({
+    ...base,
+    type: z.literal('call_ended'),
+    call: callRefSchema,
+    finalTranscript: z.array(utterance),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('error'),
+    call: callRefSchema,
+    error: z.object({ message: z.string() }),
+  }),
+  z.object({
+    ...base,
+    /** An event type we do not know yet: stored, never analyzed, never dropped. */
+    type: z.literal('unknown'),
+    providerEventType: z.string(),
+    call: callRefSchema.nullable(),
+  }),
+]);
 
+export type CallEvent = z.infer<typeof callEventSchema>;
 export type CallEventType = CallEvent['type'];
+export type LifecycleEventType = (typeof LIFECYCLE_EVENT_TYPES)[number];
 
 /** The Kafka key: every event of a call lands on one partition, in order. */
 export const callKey = (event: CallEvent): string =>

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { CallEvent } from './call-event.js';
+import type { z } from 'zod';
+import { callEventSchema, type CallEvent } from './call-event.js';
 import { err, ok, type Result } from './result.js';
 
 /**
@@ -8,56 +8,6 @@ import { err, ok, type Result } from './result.js';
  */
 export const CALL_EVENT_VERSION = 1;
 export const CALL_EVENT_CONTENT_TYPE = 'application/vnd.callpulse.call-event+json; v=1';
-
-const speaker = z.enum(['customer', 'ai']);
-const callRef = z.object({
-  source: z.string().min(1),
-  callId: z.string().min(1),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  direction: z.enum(['inbound', 'outbound']).nullable(),
-});
-const base = {
-  eventId: z.string().min(1),
-  occurredAt: z.iso.datetime(),
-  receivedAt: z.iso.datetime(),
-  isTest: z.boolean(),
-  raw: z.unknown(),
-};
-
-const callEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    ...base,
-    type: z.enum(['call_initiated', 'call_ringing', 'call_answered']),
-    call: callRef,
-  }),
-  z.object({
-    ...base,
-    type: z.literal('transcript'),
-    call: callRef,
-    transcript: z.object({ speaker, text: z.string(), timestamp: z.string().nullable() }),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('call_ended'),
-    call: callRef,
-    finalTranscript: z.array(
-      z.object({ speaker, text: z.string(), timestamp: z.string().nullable() }),
-    ),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('error'),
-    call: callRef,
-    error: z.object({ message: z.string() }),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('unknown'),
-    providerEventType: z.string(),
-    call: callRef.nullable(),
-  }),
-]);
 
 export const encodeCallEvent = (event: CallEvent): string =>
   JSON.stringify({ v: CALL_EVENT_VERSION, event });

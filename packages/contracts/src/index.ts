@@ -10,15 +10,13 @@ export type {
   FragmentScoreMessage,
   KeywordHitMessage,
 } from './analysis-message.js';
-export { callKey } from './call-event.js';
+export { callEventSchema, callKey, callRefSchema, LIFECYCLE_EVENT_TYPES } from './call-event.js';
 export type {
   CallEvent,
   CallEventType,
   CallRef,
-  Direction,
   FinalTranscriptEntry,
   LifecycleEventType,
-  Speaker,
 } from './call-event.js';
 export { bodyEventId, canonicalJson } from './canonical.js';
 export {
@@ -29,12 +27,20 @@ export {
 } from './codec.js';
 export { normalizeWebhook } from './normalize.js';
 export type { FieldError, NormalizeContext, NormalizeError } from './normalize.js';
-export {
-  isKnownEventType,
-  KNOWN_EVENT_TYPES,
-  providerWebhookSchema,
-  SPEAKERS,
-} from './provider.js';
+export { isKnownEventType, KNOWN_EVENT_TYPES, providerWebhookSchema } from './provider.js';
 export type { KnownEventType, ProviderWebhook } from './provider.js';
 export { err, ok } from './result.js';
 export type { Result } from './result.js';
+export {
+  CALL_STATUSES,
+  callStatusSchema,
+  DIRECTIONS,
+  directionSchema,
+  KNOWN_SPEAKERS,
+  LABELS,
+  labelSchema,
+  MATCH_MODES,
+  matchModeSchema,
+  speakerSchema,
+} from './vocabulary.js';
+export type { CallStatus, Direction, MatchMode, SentimentLabel, Speaker } from './vocabulary.js';

@@ -59,7 +59,7 @@ describe('normalizeWebhook', () => {
 
   it('names every bad field of a known event type', () => {
     const body = example('transcript') as { payload: Record<string, unknown> };
-    body.payload.type = 'robot';
+    body.payload.type = '';
     body.payload.transcript = 42;
     const result = normalizeWebhook(body, ctx);
     expect(result.ok).toBe(false);
@@ -69,6 +69,15 @@ describe('normalizeWebhook', () => {
       'payload.transcript',
       'payload.type',
     ]);
+  });
+
+  it('accepts a speaker the provider has not documented yet, and keeps its name', () => {
+    const body = example('transcript') as { payload: Record<string, unknown> };
+    body.payload.type = 'agent';
+    const result = normalizeWebhook(body, ctx);
+    expect(result.ok && result.value.type === 'transcript' && result.value.transcript.speaker).toBe(
+      'agent',
+    );
   });
 
   it('rejects a timestamp that is not a time', () => {

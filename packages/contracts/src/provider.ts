@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { directionSchema, speakerSchema } from './vocabulary.js';
 
 // The provider's webhook envelope, as documented. Strict about the fields we rely on,
 // tolerant of fields the provider may add (zod objects strip unknown keys; the raw body
@@ -8,13 +9,10 @@ import { z } from 'zod';
 // meaningful within a source and some boxes may not number them.
 const callId = z.union([z.number().int().nonnegative(), z.string().trim().min(1).max(200)]);
 const phone = z.string().max(64);
-const direction = z.enum(['inbound', 'outbound']);
+const direction = directionSchema;
 const source = z.string().trim().min(1).max(200);
 // Inside payloads the provider sends timestamps as strings ("111111"); keep them verbatim.
 const innerTimestamp = z.union([z.string().max(64), z.number()]).transform(String);
-
-export const SPEAKERS = ['customer', 'ai'] as const;
-export const speakerSchema = z.enum(SPEAKERS);
 
 /** `call_initiated`, `call_ringing`, `call_answered` and `call_ended` carry a flat call. */
 const flatCall = {

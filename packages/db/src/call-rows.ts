@@ -1,16 +1,12 @@
-import type { CallEvent } from '@callpulse/contracts';
+import { CALL_STATUSES, type CallEvent, type CallStatus } from '@callpulse/contracts';
 
-export type CallStatus = 'unknown' | 'initiated' | 'ringing' | 'answered' | 'error' | 'ended';
+export type { CallStatus } from '@callpulse/contracts';
 
-/** Same order as the SQL function call_status_rank: state only moves forward. */
-const RANK: Record<CallStatus, number> = {
-  unknown: 0,
-  initiated: 1,
-  ringing: 2,
-  answered: 3,
-  error: 4,
-  ended: 5,
-};
+/** The order of CALL_STATUSES, as the SQL function call_status_rank has it: state only moves forward. */
+const RANK = Object.fromEntries(CALL_STATUSES.map((status, rank) => [status, rank])) as Record<
+  CallStatus,
+  number
+>;
 
 export interface CallRow {
   source: string;

@@ -1,3 +1,4 @@
+import { callStatusSchema, labelSchema } from '@callpulse/contracts';
 import { getCall, listCalls, type Pool } from '@callpulse/db';
 import type Router from '@koa/router';
 import { z } from 'zod';
@@ -7,8 +8,8 @@ const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a da
 const querySchema = z.object({
   since: date.optional(),
   until: date.optional(),
-  status: z.enum(['unknown', 'initiated', 'ringing', 'answered', 'error', 'ended']).optional(),
-  label: z.enum(['positive', 'neutral', 'negative']).optional(),
+  status: callStatusSchema.optional(),
+  label: labelSchema.optional(),
   list: z.string().max(100).optional(),
   is_test: z.enum(['true', 'false', 'any']).default('false'),
   limit: z.coerce.number().int().min(1).max(500).default(50),

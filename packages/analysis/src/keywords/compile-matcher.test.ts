@@ -15,7 +15,7 @@ describe('compileMatcher', () => {
         terms: words.map((term) => ({ term: `${term}ing`, match: 'stem' as const })),
       }),
     ]);
-    const { byWord, byStem } = matcher.customer;
+    const { byWord, byStem } = matcher.forSpeaker('customer');
     expect(byWord).toBeInstanceOf(Map);
     expect(byStem).toBeInstanceOf(Map);
     expect(byWord.size).toBe(1000);
@@ -25,7 +25,7 @@ describe('compileMatcher', () => {
     for (const term of byStem.get(stemWord('word500ing')) ?? []) {
       expect(stemWord(term.term)).toBe(stemWord('word500ing'));
     }
-    expect(matcher.customer.fuzzy).toBeNull();
+    expect(matcher.forSpeaker('customer').fuzzy).toBeNull();
   });
 
   it('files phrases under their first word and fuzzy terms apart', () => {
@@ -38,9 +38,9 @@ describe('compileMatcher', () => {
         ],
       }),
     ]);
-    expect([...matcher.ai.byWord.keys()]).toEqual(['switch']);
-    expect([...matcher.ai.byFuzzyWord.keys()]).toEqual(['overcharged']);
-    expect(matcher.ai.fuzzy).not.toBeNull();
+    expect([...matcher.forSpeaker('ai').byWord.keys()]).toEqual(['switch']);
+    expect([...matcher.forSpeaker('ai').byFuzzyWord.keys()]).toEqual(['overcharged']);
+    expect(matcher.forSpeaker('ai').fuzzy).not.toBeNull();
   });
 
   it('leaves out disabled lists and lists for the other speaker', () => {
@@ -55,8 +55,18 @@ describe('compileMatcher', () => {
       list({ name: 'both', terms: [{ term: 'manager', match: 'exact' }] }),
     ]);
     expect(matcher.lists).toEqual(['callers', 'agents', 'both']);
-    expect([...matcher.customer.byWord.keys()]).toEqual(['refund', 'manager']);
-    expect([...matcher.ai.byWord.keys()]).toEqual(['apologise', 'manager']);
+    expect([...matcher.forSpeaker('customer').byWord.keys()]).toEqual(['refund', 'manager']);
+    expect([...matcher.forSpeaker('ai').byWord.keys()]).toEqual(['apologise', 'manager']);
+    // A speaker no list names gets the lists for "any" only.
+    expect([...matcher.forSpeaker('agent').byWord.keys()]).toEqual(['manager']);
+  });
+
+  it('matches lists that name a new kind of speaker', () => {
+    const matcher = compileMatcher([
+      list({ name: 'handover', speakers: ['agent'], terms: [{ term: 'escalate', match: 'stem' }] }),
+    ]);
+    expect([...matcher.forSpeaker('agent').byStem.keys()]).toEqual(['escal']);
+    expect(matcher.forSpeaker('customer').byStem.size).toBe(0);
   });
 
   it('keeps a term repeated within a list once', () => {
@@ -70,7 +80,7 @@ describe('compileMatcher', () => {
         ],
       }),
     ]);
-    expect(matcher.customer.byWord.get('cancel')).toHaveLength(1);
-    expect(matcher.customer.byStem.get('cancel')).toHaveLength(1);
+    expect(matcher.forSpeaker('customer').byWord.get('cancel')).toHaveLength(1);
+    expect(matcher.forSpeaker('customer').byStem.get('cancel')).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import type { Speaker } from '../types.js';
 import { stemWord } from '../text/stem.js';
 import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
 import { termWords, termWordVariants } from './match-keys.js';
-import type { KeywordList, MatchMode } from './schema.js';
+import { ANY_SPEAKER, type KeywordList, type MatchMode } from './schema.js';
 
 /** A term ready to match: per word, the keys that match it. */
 export interface CompiledTerm {
@@ -32,8 +32,8 @@ export interface SpeakerMatcher {
 }
 
 export interface KeywordMatcher {
-  customer: SpeakerMatcher;
-  ai: SpeakerMatcher;
+  /** The terms that apply to a speaker's utterances (built once per speaker name). */
+  forSpeaker: (speaker: Speaker) => SpeakerMatcher;
   /** The enabled lists, in the order given. */
   lists: readonly string[];
 }
@@ -76,7 +76,11 @@ const buildSpeakerMatcher = (terms: readonly CompiledTerm[], fuzzy: FuzzyIndex |
 };
 
 const appliesTo = (list: KeywordList, speaker: Speaker): boolean =>
-  list.speakers.includes('any') || list.speakers.includes(speaker);
+  list.speakers.includes(ANY_SPEAKER) || list.speakers.includes(speaker);
+
+// Speakers are free names; a stream could carry many. Past this, matchers are built per
+// call of forSpeaker instead of remembered (it stays correct, only slower).
+const MAX_REMEMBERED_SPEAKERS = 32;
 
 /**
  * Compiles validated lists once. Disabled lists are left out; a term repeated within a
@@ -106,9 +110,15 @@ export const compileMatcher = (lists: readonly KeywordList[]): KeywordMatcher =>
   const fuzzy = reach.size > 0 ? createFuzzyIndex(reach) : null;
   const termsFor = (speaker: Speaker) =>
     enabled.filter((list) => appliesTo(list, speaker)).flatMap((list) => compiled.get(list) ?? []);
+  const bySpeaker = new Map<Speaker, SpeakerMatcher>();
   return {
-    customer: buildSpeakerMatcher(termsFor('customer'), fuzzy),
-    ai: buildSpeakerMatcher(termsFor('ai'), fuzzy),
+    forSpeaker: (speaker) => {
+      const known = bySpeaker.get(speaker);
+      if (known) return known;
+      const built = buildSpeakerMatcher(termsFor(speaker), fuzzy);
+      if (bySpeaker.size < MAX_REMEMBERED_SPEAKERS) bySpeaker.set(speaker, built);
+      return built;
+    },
     lists: enabled.map((list) => list.name),
   };
 };

@@ -54,11 +54,16 @@ describe('keywordListSchema', () => {
     expect(list).not.toHaveProperty('version');
   });
 
+  it('lets a list listen to a speaker the provider may add (agent)', () => {
+    const result = keywordListSchema.safeParse({ ...churn, speakers: ['agent', 'customer'] });
+    expect(result.success && result.data.speakers).toEqual(['agent', 'customer']);
+  });
+
   it('names the field and the problem of every error', () => {
     expect(
       errorsOf({
         name: 'Churn List',
-        speakers: ['agent'],
+        speakers: ['  '],
         terms: [
           { term: '   ', match: 'exact' },
           { term: 'on hold', match: 'phrase', slop: 9 },
@@ -73,7 +78,7 @@ describe('keywordListSchema', () => {
       }),
     ).toEqual([
       'name: name may contain only a-z, 0-9, "_" and "-"',
-      'speakers.0: speakers must be "customer", "ai" or "any"',
+      'speakers.0: a speaker name is required',
       'terms.0.term: term must not be blank',
       'terms.1.slop: slop must be a whole number from 0 to 5',
       'terms.2.maxDistance: maxDistance 3 needs a term of at least 8 letters or digits ("refund" has 6)',

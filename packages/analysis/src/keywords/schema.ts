@@ -1,8 +1,8 @@
+import { MATCH_MODES, speakerSchema } from '@callpulse/contracts';
 import { z } from 'zod';
 
-/** Who a list listens to; "any" is both speakers. */
-export const KEYWORD_SPEAKERS = ['customer', 'ai', 'any'] as const;
-export const MATCH_MODES = ['exact', 'stem', 'phrase', 'fuzzy'] as const;
+/** Who a list listens to: speaker names ("customer", "ai", or any other), or "any". */
+export const ANY_SPEAKER = 'any';
 
 // A term must contain something the tokenizer can match: a letter or digit of any script.
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -107,9 +107,10 @@ export const keywordListSchema = z.object(
       .regex(/^[a-z0-9_-]+$/, 'name may contain only a-z, 0-9, "_" and "-"'),
     description: z.string().max(1000, 'description must be at most 1000 characters').optional(),
     speakers: z
-      .array(z.enum(KEYWORD_SPEAKERS, { error: 'speakers must be "customer", "ai" or "any"' }))
-      .min(1, 'speakers must name at least one of "customer", "ai", "any"')
-      .default(['any']),
+      .array(speakerSchema, { error: 'speakers must be a list of speaker names' })
+      .min(1, 'speakers must name at least one speaker ("customer", "ai", …) or "any"')
+      .max(20, 'speakers may name at most 20 speakers')
+      .default([ANY_SPEAKER]),
     enabled: z.boolean({ error: 'enabled must be true or false' }).default(true),
     terms: z
       .array(keywordTermSchema, { error: 'terms must be an array of terms' })
@@ -137,5 +138,4 @@ export const keywordListsSchema = z.array(keywordListSchema).superRefine((lists,
 export type KeywordTerm = z.infer<typeof keywordTermSchema>;
 export type KeywordList = z.infer<typeof keywordListSchema>;
 export type KeywordListInput = z.input<typeof keywordListSchema>;
-export type KeywordSpeaker = (typeof KEYWORD_SPEAKERS)[number];
-export type MatchMode = (typeof MATCH_MODES)[number];
+export type { MatchMode } from '@callpulse/contracts';

@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
+import { speakerSchema, type Speaker } from '@callpulse/contracts';
 
-export const usage = `callpulse analyze [--keywords FILE | --db [--all]] [--speaker customer|ai]
+export const usage = `callpulse analyze [--keywords FILE | --db [--all]] [--speaker NAME]
   Scores stdin: JSON lines {"text": "...", "speaker": "customer"} or plain text lines.
   Writes one JSON line per input: {"sentiment": {...}, "hits": [...]}.
   --keywords FILE  keyword lists from a JSON file (one list or an array)
@@ -47,10 +48,11 @@ export const run = async (argv: string[]): Promise<void> => {
       speaker: { type: 'string', default: 'customer' },
     },
   });
-  if (values.speaker !== 'customer' && values.speaker !== 'ai') {
-    throw new CliError(`--speaker: expected customer or ai, got "${values.speaker}"`);
+  const parsedSpeaker = speakerSchema.safeParse(values.speaker);
+  if (!parsedSpeaker.success) {
+    throw new CliError(`--speaker: expected a speaker name such as customer or ai`);
   }
-  const defaultSpeaker = values.speaker;
+  const defaultSpeaker = parsedSpeaker.data;
   const lists = await loadLists(values);
   const analyzer = createAnalyzer({ lists });
   if (lists.length)
@@ -65,16 +67,18 @@ export const run = async (argv: string[]): Promise<void> => {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     lineNo++;
     let text = line;
-    let speaker: 'customer' | 'ai' = defaultSpeaker;
+    let speaker: Speaker = defaultSpeaker;
     if (line.trimStart().startsWith('{')) {
       try {
         const input = JSON.parse(line) as { text?: unknown; speaker?: unknown };
         if (typeof input.text !== 'string') throw new Error('"text" must be a string');
-        if (input.speaker !== undefined && input.speaker !== 'customer' && input.speaker !== 'ai') {
-          throw new Error('"speaker" must be "customer" or "ai"');
+        if (input.speaker !== undefined) {
+          const named = speakerSchema.safeParse(input.speaker);
+          if (!named.success)
+            throw new Error('"speaker" must be a non-empty name such as "customer"');
+          speaker = named.data;
         }
         text = input.text;
-        speaker = input.speaker ?? defaultSpeaker;
       } catch (error) {
         errors++;
         await write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
