@@ -13,6 +13,36 @@ export interface CallFilters {
   offset: number;
 }
 
+/**
+ * The columns the API answers with, named rather than `*`: a migration that adds a column
+ * to a view does not change the API until this list does.
+ */
+export const CALL_SENTIMENT_COLUMNS = [
+  'source',
+  'call_id',
+  'is_test',
+  'status',
+  'direction',
+  'from_number',
+  'to_number',
+  'started_at',
+  'ended_at',
+  'fragments',
+  'avg_sentiment',
+  'customer_sentiment',
+  'min_customer_sentiment',
+  'final_sentiment',
+  'label',
+  'keyword_hits',
+  'keyword_lists_hit',
+  'error_message',
+] as const;
+const SENTIMENT = CALL_SENTIMENT_COLUMNS.join(', ');
+
+const CALL_COLUMNS = `source, call_id, direction, from_number, to_number, status, initiated_at,
+  ringing_at, answered_at, ended_at, errored_at, error_message, is_test, first_event_at,
+  last_event_at, first_seen_at, last_seen_at`;
+
 /** Calls with their sentiment, newest first. Every value is a bound parameter. */
 export const listCalls = async (pool: Pool, f: CallFilters): Promise<Record<string, unknown>[]> => {
   const where: string[] = [];
@@ -30,7 +60,7 @@ export const listCalls = async (pool: Pool, f: CallFilters): Promise<Record<stri
     where.push(`EXISTS (SELECT 1 FROM keyword_hits kh WHERE kh.source = v.source
       AND kh.call_id = v.call_id AND kh.list_name = ${param(f.list)})`);
   }
-  const sql = `SELECT * FROM call_sentiment_all v
+  const sql = `SELECT ${SENTIMENT} FROM call_sentiment_all v
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY started_at DESC NULLS LAST, source, call_id
     LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`;
@@ -45,12 +75,12 @@ export const getCall = async (
 ): Promise<Record<string, unknown> | null> => {
   const key = [source, callId];
   const call = await pool.query(
-    'SELECT * FROM call_sentiment_all WHERE source = $1 AND call_id = $2',
+    `SELECT ${SENTIMENT} FROM call_sentiment_all WHERE source = $1 AND call_id = $2`,
     key,
   );
   if (call.rowCount === 0) return null;
   const [calls, events, fragments, hits, summary] = await Promise.all([
-    pool.query('SELECT * FROM calls WHERE source = $1 AND call_id = $2', key),
+    pool.query(`SELECT ${CALL_COLUMNS} FROM calls WHERE source = $1 AND call_id = $2`, key),
     pool.query(
       `SELECT event_id, event_type, provider_event_type, occurred_at, received_at, is_test
        FROM call_events WHERE source = $1 AND call_id = $2 ORDER BY occurred_at, kafka_offset`,
