@@ -142,3 +142,11 @@ export const listenForKeywordListChanges = ({
     },
   };
 };
+
+/** A database no one has used yet: no keyword lists and no calls (examples may go in). */
+export const isUnused = async (pool: Pool): Promise<boolean> => {
+  const { rows } = await pool.query<{ unused: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM keyword_lists) AND NOT EXISTS (SELECT 1 FROM calls) AS unused`,
+  );
+  return rows[0]?.unused ?? false;
+};

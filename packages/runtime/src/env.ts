@@ -66,3 +66,40 @@ export const poolEnv = {
   // Connections per process.
   DATABASE_POOL_SIZE: positiveInt(5),
 };
+
+/** Where each service listens: services bind them, `callpulse stack` and `send` find them. */
+export const portEnv = {
+  // Webhook port (ingest).
+  INGEST_PORT: port(8080),
+  // API port.
+  API_PORT: port(8081),
+  // Analyzer /healthz, /readyz, /metrics.
+  ANALYZER_HTTP_PORT: port(8082),
+  // Writer /healthz, /readyz, /metrics.
+  WRITER_HTTP_PORT: port(8083),
+};
+
+/** Ingest's webhook auth, also read by `callpulse send` to authenticate its posts. */
+export const ingestAuthEnv = {
+  // The header the provider's "Additional Headers" setting sends, e.g. x-api-key.
+  INGEST_AUTH_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[!#$%&'*+.^_`|~0-9a-z-]*$/, 'not a valid HTTP header name')
+    .default(''),
+  // Accepted values of that header, comma-separated: several allow rotation without downtime.
+  INGEST_AUTH_TOKENS: csv(),
+};
+
+/** The local stack the CLI runs (`callpulse stack`, `callpulse kafka`). */
+export const localStackEnv = {
+  // Port of the local broker.
+  KAFKA_PORT: port(9092),
+  // Kafka jar cache, shared by every checkout.
+  CALLPULSE_CACHE_DIR: z.string().default(''),
+  // Local broker data and log, stack lock (per checkout).
+  CALLPULSE_DATA_DIR: z.string().default('.callpulse'),
+  // Keyword lists applied when the stack starts (a JSON array).
+  KEYWORD_LISTS_FILE: z.string().default(''),
+};

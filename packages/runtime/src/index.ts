@@ -5,9 +5,12 @@ export {
   commonEnv,
   consumerEnv,
   csv,
+  ingestAuthEnv,
+  localStackEnv,
   logLevel,
   poolEnv,
   port,
+  portEnv,
   positiveInt,
   topicEnv,
 } from './env.js';

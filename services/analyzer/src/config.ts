@@ -1,4 +1,4 @@
-import { commonEnv, consumerEnv, port, positiveInt, topicEnv } from '@callpulse/runtime';
+import { commonEnv, consumerEnv, portEnv, positiveInt, topicEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 const overrides = z
@@ -18,8 +18,7 @@ export const configSchema = z.object({
   ...commonEnv,
   ...topicEnv,
   ...consumerEnv,
-  // /healthz, /readyz and /metrics.
-  ANALYZER_HTTP_PORT: port(8082),
+  ANALYZER_HTTP_PORT: portEnv.ANALYZER_HTTP_PORT,
   // Partitions analyzed at once.
   ANALYZER_CONCURRENCY: positiveInt(2),
   // Tries of a message whose analysis throws before it goes to the dead-letter topic.

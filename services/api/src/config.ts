@@ -1,11 +1,10 @@
-import { commonEnv, poolEnv, port } from '@callpulse/runtime';
+import { commonEnv, poolEnv, portEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 export const configSchema = z.object({
   ...commonEnv,
   ...poolEnv,
-  // API port.
-  API_PORT: port(8081),
+  API_PORT: portEnv.API_PORT,
   // Internal service: bind to loopback unless told otherwise.
   API_HOST: z.string().default('127.0.0.1'),
   // When set, every request but /healthz and /readyz needs `Authorization: Bearer <token>`.

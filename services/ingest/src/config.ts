@@ -1,23 +1,14 @@
-import { commonEnv, csv, port, positiveInt, topicEnv } from '@callpulse/runtime';
+import { commonEnv, ingestAuthEnv, portEnv, positiveInt, topicEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 export const configSchema = z
   .object({
     ...commonEnv,
     ...topicEnv,
-    // Webhook port.
-    INGEST_PORT: port(8080),
+    ...ingestAuthEnv,
+    INGEST_PORT: portEnv.INGEST_PORT,
     // Webhook bind address.
     INGEST_HOST: z.string().default('0.0.0.0'),
-    // The header the provider's "Additional Headers" setting sends, e.g. x-api-key.
-    INGEST_AUTH_HEADER: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[!#$%&'*+.^_`|~0-9a-z-]*$/, 'not a valid HTTP header name')
-      .default(''),
-    // Accepted values of that header, comma-separated: several allow rotation without downtime.
-    INGEST_AUTH_TOKENS: csv(),
     // Standard Webhooks secret (whsec_…); when set, signatures are verified too.
     INGEST_SIGNING_SECRET: z.string().default(''),
     INGEST_MAX_BODY_BYTES: positiveInt(1024 * 1024),

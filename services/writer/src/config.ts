@@ -1,4 +1,11 @@
-import { commonEnv, consumerEnv, poolEnv, port, positiveInt, topicEnv } from '@callpulse/runtime';
+import {
+  commonEnv,
+  consumerEnv,
+  poolEnv,
+  portEnv,
+  positiveInt,
+  topicEnv,
+} from '@callpulse/runtime';
 import { z } from 'zod';
 
 export const configSchema = z.object({
@@ -6,8 +13,7 @@ export const configSchema = z.object({
   ...topicEnv,
   ...consumerEnv,
   ...poolEnv,
-  // /healthz, /readyz and /metrics.
-  WRITER_HTTP_PORT: port(8083),
+  WRITER_HTTP_PORT: portEnv.WRITER_HTTP_PORT,
   // Partitions written at once; each holds a database connection while it writes.
   WRITER_CONCURRENCY: positiveInt(3),
   // Tries of a record that fails with a data error before it goes to the dead-letter topic.

@@ -7,6 +7,7 @@ import {
 } from '@callpulse/simulator';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
+import { settings } from '../settings.js';
 
 export const usage = `callpulse send [--url URL] [--calls N] [--rate PER_SECOND] [--concurrency N]
                 [--header 'name: value'] [--seed N] [--source NAME] [--test]
@@ -37,16 +38,16 @@ export const run = async (argv: string[]): Promise<void> => {
       test: { type: 'boolean', default: false },
     },
   });
-  const url = values.url ?? `http://127.0.0.1:${process.env.INGEST_PORT ?? 8080}/webhooks`;
+  const env = settings();
+  const url = values.url ?? `http://127.0.0.1:${env.INGEST_PORT}/webhooks`;
   try {
     new URL(url);
   } catch {
     throw new CliError(`--url: not a URL: ${url}`);
   }
   const headers: Record<string, string> = {};
-  const authToken = process.env.INGEST_AUTH_TOKENS?.split(',')[0]?.trim();
-  if (process.env.INGEST_AUTH_HEADER && authToken)
-    headers[process.env.INGEST_AUTH_HEADER] = authToken;
+  const authToken = env.INGEST_AUTH_TOKENS[0];
+  if (env.INGEST_AUTH_HEADER && authToken) headers[env.INGEST_AUTH_HEADER] = authToken;
   for (const h of values.header ?? []) {
     const i = h.indexOf(':');
     if (i <= 0) throw new CliError(`--header: expected 'name: value', got "${h}"`);

@@ -1,12 +1,13 @@
 import { startBroker, stopBroker } from '@callpulse/broker';
-import { putKeywordList, safeTarget } from '@callpulse/db';
+import { isUnused, putKeywordList, safeTarget } from '@callpulse/db';
 import { allTopics, createKafka, ensureTopics, topicNames } from '@callpulse/kafka';
 import { createLogger } from '@callpulse/runtime';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli-error.js';
-import { brokerDataDir, cacheDir, databaseUrl, dataDir, kafkaPort } from '../settings.js';
+import { brokerDataDir, cacheDir, databaseUrl, dataDir, kafkaPort, settings } from '../settings.js';
 import { acquireStackLock } from '../stack/lock.js';
 import { formatLogLine } from '../stack/log-format.js';
 import { assertPortsFree } from '../stack/ports.js';
@@ -44,6 +45,37 @@ const waitReady = async (urls: string[], timeoutMs: number): Promise<boolean> =>
   return pending.size === 0;
 };
 
+// Shipped with the repository, so a first `npm start` finds something in what callers say.
+const EXAMPLE_LISTS = fileURLToPath(
+  new URL('../../../../config/keyword-lists.example.json', import.meta.url),
+);
+
+const readLists = async (file: string, origin: string) => {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new CliError(`${origin}: cannot read ${file}`);
+  });
+  return parseKeywordListsJson(text, `${origin} ${file}`);
+};
+
+/** KEYWORD_LISTS_FILE when set; on a database no one has used yet, the example lists. */
+const applyKeywordLists = async (file: string, say: (line: string) => void): Promise<void> => {
+  await withPool(async (pool) => {
+    if (file) {
+      const lists = await readLists(file, 'KEYWORD_LISTS_FILE');
+      for (const list of lists) await putKeywordList(pool, list);
+      say(`keyword lists from ${file}: ${lists.map((l) => l.name).join(', ')}`);
+    } else if (await isUnused(pool)) {
+      const lists = await readLists(EXAMPLE_LISTS, 'example keyword lists');
+      for (const list of lists) await putKeywordList(pool, list);
+      say(
+        `new database: loaded the example keyword lists (${lists.map((l) => l.name).join(', ')}) ` +
+          `from config/keyword-lists.example.json; change them with \`npx callpulse keywords set FILE\`, ` +
+          'the API (PUT /keyword-lists/NAME) or KEYWORD_LISTS_FILE',
+      );
+    }
+  });
+};
+
 export const run = async (): Promise<void> => {
   const started = Date.now();
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -51,12 +83,12 @@ export const run = async (): Promise<void> => {
     console.log(formatLogLine(service, line, color));
   const say = (line: string): void => print('stack', line);
 
-  const env = process.env;
+  const env = settings();
   const ports = {
-    ingest: Number(env.INGEST_PORT ?? 8080),
-    api: Number(env.API_PORT ?? 8081),
-    analyzer: Number(env.ANALYZER_HTTP_PORT ?? 8082),
-    writer: Number(env.WRITER_HTTP_PORT ?? 8083),
+    ingest: env.INGEST_PORT,
+    api: env.API_PORT,
+    analyzer: env.ANALYZER_HTTP_PORT,
+    writer: env.WRITER_HTTP_PORT,
   };
   const releaseLock = await acquireStackLock(join(dataDir(), 'stack.pid'));
   const cleanups: (() => Promise<unknown>)[] = [releaseLock];
@@ -67,7 +99,8 @@ export const run = async (): Promise<void> => {
   try {
     await assertPortsFree(Object.entries(ports).map(([name, port]) => ({ name, port })));
 
-    let brokers = env.KAFKA_BROKERS;
+    // KAFKA_BROKERS set by the user: their broker; otherwise a local one, started here.
+    let brokers = process.env.KAFKA_BROKERS ? env.KAFKA_BROKERS.join(',') : '';
     if (!brokers) {
       say(`starting the local Kafka broker on 127.0.0.1:${kafkaPort()}`);
       const broker = await startBroker({
@@ -91,28 +124,19 @@ export const run = async (): Promise<void> => {
     });
     const created = await ensureTopics(
       kafka,
-      allTopics(topicNames(env.KAFKA_TOPIC_PREFIX ?? 'callpulse.')).map((topic) => ({
+      allTopics(topicNames(env.KAFKA_TOPIC_PREFIX)).map((topic) => ({
         topic,
-        numPartitions: Number(env.KAFKA_PARTITIONS ?? 6),
+        numPartitions: env.KAFKA_PARTITIONS,
+        replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       })),
     );
     if (created.length) say(`created topics ${created.join(', ')}`);
 
     const dbUrl = databaseUrl();
     await applyMigrations(dbUrl, say);
-    if (env.KEYWORD_LISTS_FILE) {
-      const file = env.KEYWORD_LISTS_FILE;
-      const text = await readFile(file, 'utf8').catch(() => {
-        throw new CliError(`KEYWORD_LISTS_FILE: cannot read ${file}`);
-      });
-      const lists = parseKeywordListsJson(text, `KEYWORD_LISTS_FILE ${file}`);
-      await withPool(async (pool) => {
-        for (const list of lists) await putKeywordList(pool, list);
-      });
-      say(`keyword lists from ${file}: ${lists.map((l) => l.name).join(', ')}`);
-    }
+    await applyKeywordLists(env.KEYWORD_LISTS_FILE, say);
 
-    const serviceEnv = { ...env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
+    const serviceEnv = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
     const supervisor = supervise(
       SERVICES.map((name) => ({ name, script: serviceScript(name), env: serviceEnv })),
       { log: print, say },
