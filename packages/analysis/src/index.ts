@@ -5,11 +5,7 @@ export type { SentimentOptions } from './sentiment/score-sentiment.js';
 export { LABEL_THRESHOLDS } from './sentiment/label.js';
 export { keywordListSchema, keywordListsSchema, keywordTermSchema } from './keywords/schema.js';
 export type { KeywordList, KeywordListInput, KeywordTerm } from './keywords/schema.js';
-export {
-  formatIssues,
-  parseKeywordList,
-  parseKeywordLists,
-} from './keywords/parse-keyword-list.js';
+export { parseKeywordList, parseKeywordLists } from './keywords/parse-keyword-list.js';
 export type { ParseResult } from './keywords/parse-keyword-list.js';
 export type {
   CallSummary,

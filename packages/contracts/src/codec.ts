@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { callEventSchema, type CallEvent } from './call-event.js';
+import { fieldErrorLines } from './field-errors.js';
 import { err, ok, type Result } from './result.js';
 
 /**
@@ -32,9 +33,8 @@ export function decodeVersioned<T>(
     return err(`unsupported message version ${JSON.stringify(v)} (expected ${version})`);
   const parsed = schema.safeParse((envelope as { event?: unknown }).event);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
     return err(
-      `invalid message: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}`,
+      `invalid message: ${fieldErrorLines(parsed.error.issues.slice(0, 1), '(event)')[0]}`,
     );
   }
   return ok(parsed.data);

@@ -26,7 +26,9 @@ export {
   encodeCallEvent,
 } from './codec.js';
 export { normalizeWebhook } from './normalize.js';
-export type { FieldError, NormalizeContext, NormalizeError } from './normalize.js';
+export { fieldErrorLines, fieldErrors } from './field-errors.js';
+export type { FieldError } from './field-errors.js';
+export type { NormalizeContext, NormalizeError } from './normalize.js';
 export { isKnownEventType, KNOWN_EVENT_TYPES, providerWebhookSchema } from './provider.js';
 export type { KnownEventType, ProviderWebhook } from './provider.js';
 export { err, ok } from './result.js';

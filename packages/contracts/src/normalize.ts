@@ -1,13 +1,7 @@
-import type { z } from 'zod';
 import type { CallEvent, CallRef } from './call-event.js';
+import { fieldErrors, type FieldError } from './field-errors.js';
 import { isKnownEventType, providerWebhookSchema, type ProviderWebhook } from './provider.js';
 import { err, ok, type Result } from './result.js';
-
-export interface FieldError {
-  /** Dotted path into the body, e.g. `payload.call.id`. */
-  field: string;
-  message: string;
-}
 
 export type NormalizeError =
   | { kind: 'not_an_object' }
@@ -18,12 +12,6 @@ export interface NormalizeContext {
   eventId: string;
   receivedAt: Date;
 }
-
-const fieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
 
 const toIso = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString();
 
@@ -47,7 +35,7 @@ export const normalizeWebhook = (
 
   const parsed = providerWebhookSchema.safeParse(body);
   if (!parsed.success) {
-    return err({ kind: 'invalid_fields', eventType, fields: fieldErrors(parsed.error) });
+    return err({ kind: 'invalid_fields', eventType, fields: fieldErrors(parsed.error.issues) });
   }
   return ok(fromProvider(parsed.data, base));
 };

@@ -1,3 +1,4 @@
+import { fieldErrorLines } from '@callpulse/contracts';
 import type { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -14,8 +15,6 @@ export const parseConfig = <S extends z.ZodType>(
 ): z.infer<S> => {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map(
-    (issue) => `  ${issue.path.map(String).join('.') || '(environment)'}: ${issue.message}`,
-  );
-  throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  const lines = fieldErrorLines(parsed.error.issues, '(environment)');
+  throw new ConfigError(`invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 };

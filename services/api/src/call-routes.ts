@@ -1,4 +1,4 @@
-import { callStatusSchema, labelSchema } from '@callpulse/contracts';
+import { callStatusSchema, fieldErrors, labelSchema } from '@callpulse/contracts';
 import { getCall, listCalls, type Pool } from '@callpulse/db';
 import type Router from '@koa/router';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export const mountCallRoutes = (router: Router, pool: Pool): void => {
       ctx.status = 400;
       ctx.body = {
         error: 'invalid query',
-        fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+        fields: fieldErrors(parsed.error.issues, '(query)'),
       };
       return;
     }

@@ -1,4 +1,5 @@
 import { keywordListSchema } from '@callpulse/analysis';
+import { fieldErrors } from '@callpulse/contracts';
 import {
   deleteKeywordList,
   getKeywordList,
@@ -11,9 +12,6 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 
 const MAX_LIST_BYTES = 1024 * 1024;
-
-const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
-  issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
 
 /** GET /keyword-lists, GET|PUT|DELETE /keyword-lists/:name. Changes reach analyzers by NOTIFY. */
 export const mountKeywordListRoutes = (router: Router, pool: Pool): void => {
@@ -51,7 +49,7 @@ export const mountKeywordListRoutes = (router: Router, pool: Pool): void => {
     const parsed = keywordListSchema.safeParse({ ...(input as object), name });
     if (!parsed.success) {
       ctx.status = 400;
-      ctx.body = { error: 'invalid keyword list', fields: issuesOf(parsed.error.issues) };
+      ctx.body = { error: 'invalid keyword list', fields: fieldErrors(parsed.error.issues) };
       return;
     }
     const { list, created } = await putKeywordList(pool, parsed.data);

@@ -1,11 +1,11 @@
+import { fieldErrorLines } from '@callpulse/contracts';
 import type { z } from 'zod';
 import { keywordListSchema, keywordListsSchema, type KeywordList } from './schema.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-/** "terms.3.maxDistance: maxDistance must be …", one line per problem. */
-export const formatIssues = (issues: readonly z.core.$ZodIssue[]): string[] =>
-  issues.map((issue) => `${issue.path.map(String).join('.') || '(list)'}: ${issue.message}`);
+const formatIssues = (issues: readonly z.core.$ZodIssue[]): string[] =>
+  fieldErrorLines(issues, '(list)');
 
 /** Validates one list, naming every problem; defaults applied to the value. */
 export const parseKeywordList = (input: unknown): ParseResult<KeywordList> => {
