@@ -7,19 +7,28 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-/** A pool that has answered once: services refuse to start against a database they cannot reach. */
+/**
+ * A pool that has answered once: services refuse to start against a database they cannot
+ * reach. Connections are named `callpulse-<service>` (pg_stat_activity shows who is who).
+ */
 export const openPool = async ({
   connectionString,
   max,
-  applicationName,
-  onError,
+  service,
+  logger,
 }: {
   connectionString: string;
   max: number;
-  applicationName: string;
-  onError: (error: Error) => void;
+  service: string;
+  /** Told when an idle connection breaks (the pool replaces it); silent without one. */
+  logger?: { warn: (details: object, message: string) => void };
 }): Promise<Pool> => {
-  const pool = createPool({ connectionString, max, applicationName, onError });
+  const pool = createPool({
+    connectionString,
+    max,
+    applicationName: `callpulse-${service}`,
+    onError: (error) => logger?.warn({ err: error }, 'idle Postgres connection failed'),
+  });
   try {
     await pool.query('SELECT 1');
     return pool;

@@ -10,7 +10,9 @@ export type { BatchingPublisher, OutgoingMessage } from './batching-publisher.js
 export { createKafka } from './client.js';
 export { sendToDeadLetter } from './dead-letter.js';
 export { connectPipeline } from './pipeline.js';
-export type { PipelineConnection } from './pipeline.js';
+export type { DeadLetter, PipelineConnection } from './pipeline.js';
+export { startPipelineWorker } from './pipeline-worker.js';
+export type { PipelineSettings } from './pipeline-worker.js';
 export { createProducer, sendAcked } from './producer.js';
 export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
 export type { TopicNames, TopicSpec } from './topics.js';

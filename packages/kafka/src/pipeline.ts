@@ -3,15 +3,17 @@ import { sendToDeadLetter } from './dead-letter.js';
 import { createProducer } from './producer.js';
 import { allTopics, ensureTopics, topicNames, type TopicNames } from './topics.js';
 
+/** Parks a message that cannot be processed, with its error, so its partition flows on. */
+export type DeadLetter = (
+  from: { topic: string; partition: number },
+  message: KafkaMessage,
+  error: string,
+) => Promise<void>;
+
 export interface PipelineConnection {
   topics: TopicNames;
   producer: Producer;
-  /** Parks a message that cannot be processed, with its error, so its partition flows on. */
-  deadLetter: (
-    from: { topic: string; partition: number },
-    message: KafkaMessage,
-    error: string,
-  ) => Promise<void>;
+  deadLetter: DeadLetter;
 }
 
 /**

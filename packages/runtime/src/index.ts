@@ -24,4 +24,4 @@ export { createTokenCheck } from './token-check.js';
 export { createServiceApp } from './http-app.js';
 export type { ServiceAppOptions } from './http-app.js';
 export { startService } from './service.js';
-export type { Service } from './service.js';
+export type { Probes, Service } from './service.js';

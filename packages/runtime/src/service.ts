@@ -7,9 +7,17 @@ import { backoffMs } from './backoff.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetricsRegistry } from './metrics.js';
-import { exitOnFatal, onShutdown } from './shutdown.js';
+import { createServiceApp } from './http-app.js';
+import { exitOnFatal, exitWith, onShutdown } from './shutdown.js';
+
+export interface Probes {
+  /** From now on /readyz asks `isReady`; until this is called it answers not ready. */
+  readyWhen: (isReady: () => boolean) => void;
+}
 
 export interface Service<C> {
+  /** The service's name: its logs, metrics, Kafka client id and consumer group say it. */
+  name: string;
   config: C;
   logger: Logger;
   registry: Registry;
@@ -17,6 +25,13 @@ export interface Service<C> {
   onStop: (step: () => Promise<void>) => void;
   /** Listens; at SIGTERM the server stops taking requests before any step runs. */
   listen: (app: Koa, at: { port: number; host?: string }) => Promise<Server>;
+  /**
+   * For services with no HTTP API of their own: /healthz, /readyz and /metrics on `port`,
+   * listening at once, so a service waiting for a dependency is seen alive and not ready.
+   */
+  serveProbes: (at: { port: number; dependency: string }) => Promise<Probes>;
+  /** Start-up cannot go on (a database unreachable): one fatal line, exit 1. */
+  fail: (error: Error) => never;
   /**
    * Runs a start-up step that needs Kafka (or another dependency that comes and goes)
    * until it succeeds, with capped backoff: a service started before its broker waits
@@ -67,23 +82,33 @@ export const startService = <S extends z.ZodType>({
     for (const step of steps) await step();
   });
 
+  const listen: Service<z.infer<S>>['listen'] = (app, { port, host }) =>
+    new Promise((resolve, reject) => {
+      const server = app.listen(port, host);
+      server.once('error', reject);
+      server.once('listening', () => {
+        const address = server.address();
+        const bound = typeof address === 'object' && address ? address.port : port;
+        logger.info({ port: bound, host }, `${name} listening on ${host ?? '0.0.0.0'}:${bound}`);
+        servers.push(server);
+        resolve(server);
+      });
+    });
+
   return {
+    name,
     config,
     logger,
     registry,
     onStop: (step) => void steps.push(step),
-    listen: (app, { port, host }) =>
-      new Promise((resolve, reject) => {
-        const server = app.listen(port, host);
-        server.once('error', reject);
-        server.once('listening', () => {
-          const address = server.address();
-          const bound = typeof address === 'object' && address ? address.port : port;
-          logger.info({ port: bound, host }, `${name} listening on ${host ?? '0.0.0.0'}:${bound}`);
-          servers.push(server);
-          resolve(server);
-        });
-      }),
+    listen,
+    serveProbes: async ({ port, dependency }) => {
+      let isReady = () => false;
+      const app = createServiceApp({ logger, registry, isReady: () => isReady(), dependency });
+      await listen(app, { port });
+      return { readyWhen: (check) => void (isReady = check) };
+    },
+    fail: (error) => exitWith(logger, error.message),
     untilItWorks: async (what, step) => {
       for (let attempt = 0; ; attempt++) {
         try {

@@ -1,5 +1,5 @@
 import { decodeCallEvent, encodeAnalysisMessage, type AnalysisMessage } from '@callpulse/contracts';
-import type { KafkaMessage, OutgoingMessage, PartitionBatch } from '@callpulse/kafka';
+import type { DeadLetter, KafkaMessage, OutgoingMessage, PartitionBatch } from '@callpulse/kafka';
 import type { Logger } from '@callpulse/runtime';
 import { analyzeEvent } from './analyze-event.js';
 import type { CurrentAnalyzer } from './keyword-lists.js';
@@ -9,11 +9,7 @@ export interface BatchAnalyzerDeps {
   current: () => CurrentAnalyzer;
   /** Resolves once Kafka acknowledged every message (acks = all). */
   send: (messages: OutgoingMessage[]) => Promise<void>;
-  deadLetter: (
-    from: { topic: string; partition: number },
-    message: KafkaMessage,
-    error: string,
-  ) => Promise<void>;
+  deadLetter: DeadLetter;
   maxAttempts: number;
   metrics: AnalyzerMetrics;
   logger: Logger;

@@ -1,44 +1,25 @@
 import { openPool } from '@callpulse/db';
-import {
-  connectPipeline,
-  createKafka,
-  sendAcked,
-  startWorker,
-  type Worker,
-} from '@callpulse/kafka';
-import { createServiceApp, exitWith, startService } from '@callpulse/runtime';
+import { sendAcked, startPipelineWorker } from '@callpulse/kafka';
+import { startService } from '@callpulse/runtime';
 import { createBatchAnalyzer } from './batch-analyzer.js';
 import { configSchema } from './config.js';
 import { createKeywordListSource } from './keyword-lists.js';
 import { createAnalyzerMetrics } from './metrics.js';
 
-const { config, logger, registry, onStop, listen, untilItWorks } = startService({
-  name: 'analyzer',
-  configSchema,
-});
-const metrics = createAnalyzerMetrics(registry);
+const service = startService({ name: 'analyzer', configSchema });
+const { config, logger } = service;
+// Probes first: while Kafka is away the analyzer is alive but not ready, and says so.
+const probes = await service.serveProbes({ port: config.ANALYZER_HTTP_PORT, dependency: 'kafka' });
+const metrics = createAnalyzerMetrics(service.registry);
 
-// Health first: while Kafka is away the service is alive but not ready, and says so.
-let worker: Worker | null = null;
-await listen(
-  createServiceApp({
-    logger,
-    registry,
-    isReady: () => worker?.isReady() ?? false,
-    dependency: 'kafka',
-  }),
-  { port: config.ANALYZER_HTTP_PORT },
+// Keyword lists are all it reads from Postgres: on start, on NOTIFY, now and then.
+const connectionString = config.DATABASE_URL;
+const pool = await openPool({ connectionString, max: 2, service: 'analyzer', logger }).catch(
+  service.fail,
 );
-
-const pool = await openPool({
-  connectionString: config.DATABASE_URL,
-  max: 2,
-  applicationName: 'callpulse-analyzer',
-  onError: (error) => logger.warn({ err: error }, 'idle Postgres connection failed'),
-}).catch((error: Error) => exitWith(logger, error.message));
 const lists = createKeywordListSource({
   pool,
-  connectionString: config.DATABASE_URL,
+  connectionString,
   overrides: config.SENTIMENT_OVERRIDES,
   reloadMs: config.KEYWORD_LISTS_RELOAD_MS,
   logger,
@@ -46,39 +27,22 @@ const lists = createKeywordListSource({
 });
 await lists.start();
 
-const kafka = createKafka({
-  brokers: config.KAFKA_BROKERS,
-  clientId: 'callpulse-analyzer',
-  logger,
-});
-const { topics, producer, deadLetter } = await connectPipeline({
-  kafka,
-  topicPrefix: config.KAFKA_TOPIC_PREFIX,
-  numPartitions: config.KAFKA_PARTITIONS,
-  replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  service: 'analyzer',
-  retry: untilItWorks,
-});
-
-worker = await startWorker({
-  kafka,
-  groupId: `${config.KAFKA_TOPIC_PREFIX}analyzer`,
-  topics: [topics.callEvents],
-  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+const worker = await startPipelineWorker(service, {
   concurrency: config.ANALYZER_CONCURRENCY,
-  logger,
-  handle: createBatchAnalyzer({
-    current: lists.current,
-    // Resolves once Kafka has every result; only then are the inputs committed.
-    send: (messages) => sendAcked(producer, topics.analysis, messages),
-    deadLetter,
-    maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
-    metrics,
-    logger,
-  }),
+  subscribe: (topics) => [topics.callEvents],
+  handler: ({ topics, producer, deadLetter }) =>
+    createBatchAnalyzer({
+      current: lists.current,
+      // Resolves once Kafka has every result; only then are the inputs committed.
+      send: (messages) => sendAcked(producer, topics.analysis, messages),
+      deadLetter,
+      maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
+      metrics,
+      logger,
+    }),
 });
+probes.readyWhen(worker.isReady);
 
-onStop(async () => worker?.stop());
-onStop(() => producer.disconnect());
-onStop(() => lists.close());
-onStop(() => pool.end());
+service.onStop(() => worker.stop());
+service.onStop(() => lists.close());
+service.onStop(() => pool.end());

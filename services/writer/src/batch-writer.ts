@@ -5,7 +5,7 @@ import {
   writeCallEvents,
   type Pool,
 } from '@callpulse/db';
-import type { KafkaMessage, PartitionBatch } from '@callpulse/kafka';
+import type { DeadLetter, KafkaMessage, PartitionBatch } from '@callpulse/kafka';
 import { backoffMs, sleep, type Logger } from '@callpulse/runtime';
 import { decodeRecord, type WriterRecord } from './decode.js';
 import type { WriterMetrics } from './metrics.js';
@@ -13,11 +13,7 @@ import type { WriterMetrics } from './metrics.js';
 export interface BatchWriterDeps {
   pool: Pool;
   topics: { callEvents: string; analysis: string };
-  deadLetter: (
-    from: { topic: string; partition: number },
-    message: KafkaMessage,
-    error: string,
-  ) => Promise<void>;
+  deadLetter: DeadLetter;
   maxAttempts: number;
   metrics: WriterMetrics;
   logger: Logger;

@@ -39,8 +39,7 @@ export const withPool = async <T>(work: (pool: Pool) => Promise<T>): Promise<T> 
   const pool = await openPool({
     connectionString: databaseUrl(),
     max: 2,
-    applicationName: 'callpulse-cli',
-    onError: () => {}, // a short-lived command: the failing query reports it
+    service: 'cli', // a short-lived command: a failing query reports its own error
   }).catch((error: Error) => {
     throw new CliError(error.message);
   });
