@@ -113,6 +113,12 @@ describe.each(
       slowestAnswerMs: Math.round(slowest),
       outageS: outageMs / 1000,
       fragmentsScored: analysis.scores,
+      // How often kafkajs gave a consumer up for good and the worker built a new one.
+      consumersRebuilt:
+        ['writer', 'analyzer']
+          .map((n) => stack.services.get(n as 'writer')?.output() ?? '')
+          .join('')
+          .split('consumer gave up; building a new one').length - 1,
       readyAfterRestartS: ((probe - restartedAt) / 1000).toFixed(1),
       stoppedForS: ((restartedAt - stoppedAt) / 1000).toFixed(1),
     });

@@ -67,7 +67,11 @@ export const createServiceApp = ({
       ctx.status = 500;
       ctx.body = { error: 'internal error' };
     }
-    if (ctx.status === 404 && ctx.body === undefined) ctx.body = { error: 'not found' };
+    // Koa answers 200 to a body set on an implicit 404: say the status again.
+    if (ctx.status === 404 && ctx.body === undefined) {
+      ctx.status = 404;
+      ctx.body = { error: 'not found' };
+    }
   });
   app.use(router.routes());
   app.use(router.allowedMethods());
