@@ -22,4 +22,6 @@ export type {
   Speaker,
   WeightedWord,
 } from './types.js';
+export { tokenize } from './text/tokenize.js';
+export type { Token, Tokenized } from './text/tokenize.js';
 export { ANALYZER_VERSION } from './version.js';

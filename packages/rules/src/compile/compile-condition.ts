@@ -1,0 +1,103 @@
+import type { KeywordList, KeywordTerm } from '@callpulse/analysis';
+import type { Condition } from '../schema/condition.js';
+import { formatPath, type RuleIssue } from '../schema/path.js';
+import type { Node } from './node.js';
+
+/** Collects the term sets of a rule set as keyword lists, one per `said` and per `near` term. */
+export interface ListCollector {
+  known: ReadonlyMap<string, KeywordList>;
+  add(terms: readonly KeywordTerm[]): string;
+}
+
+export const createListCollector = (lists: readonly KeywordList[]) => {
+  const compiled: KeywordList[] = [];
+  const collector: ListCollector = {
+    known: new Map(lists.map((list) => [list.name, list])),
+    add: (terms) => {
+      // Ids outside the list-name alphabet cannot collide with an operator's list name.
+      const name = `#${compiled.length}`;
+      compiled.push({ name, speakers: ['any'], enabled: true, terms: [...terms] });
+      return name;
+    },
+  };
+  return { collector, compiled };
+};
+
+const speakersOf = (speaker: string | undefined, fallback: readonly string[] | null) =>
+  speaker === undefined ? fallback : speaker === 'any' ? null : [speaker];
+
+/** Lowers a validated condition to a node; an unknown list is reported, never a silent no-match. */
+export const compileCondition = (
+  condition: Condition,
+  lists: ListCollector,
+  path: readonly PropertyKey[],
+  issues: RuleIssue[],
+): Node => {
+  if ('said' in condition) {
+    const { list, terms = [], speaker, atLeast, window } = condition.said;
+    if (list === undefined) {
+      return {
+        op: 'said',
+        list: lists.add(terms),
+        label: terms.map((t) => t.term).join('|'),
+        speakers: speakersOf(speaker, null),
+        atLeast,
+        window,
+      };
+    }
+    const named = lists.known.get(list);
+    if (named === undefined) {
+      issues.push({
+        path: formatPath([...path, 'said', 'list']),
+        message: `unknown keyword list "${list}"`,
+      });
+    }
+    // A rule uses a list as vocabulary: its terms match even if the list is disabled for
+    // hit recording; without a speaker of its own, the rule listens to the list's speakers.
+    const listSpeakers = named?.speakers.includes('any') !== false ? null : named.speakers;
+    return {
+      op: 'said',
+      list: lists.add(named?.terms ?? []),
+      label: list,
+      speakers: speakersOf(speaker, listSpeakers),
+      atLeast,
+      window,
+    };
+  }
+  if ('near' in condition) {
+    const { terms, words, speaker } = condition.near;
+    return {
+      op: 'near',
+      lists: terms.map((term) => lists.add([term])),
+      terms: terms.map((term) => term.term),
+      words,
+      speakers: speakersOf(speaker, null),
+    };
+  }
+  if ('sentiment' in condition) {
+    const { speaker, below, above, overLast } = condition.sentiment;
+    return { op: 'sentiment', speaker: speaker === 'any' ? null : speaker, below, above, overLast };
+  }
+  if ('event' in condition) return { op: 'event', event: condition.event };
+  if ('longerThan' in condition) return { op: 'longerThan', seconds: condition.longerThan.seconds };
+  if ('all' in condition || 'any' in condition) {
+    const [op, children] = 'all' in condition ? ['all', condition.all] : ['any', condition.any];
+    return {
+      op: op as 'all' | 'any',
+      children: children.map((c, i) => compileCondition(c, lists, [...path, op, i], issues)),
+    };
+  }
+  if ('not' in condition) {
+    return { op: 'not', child: compileCondition(condition.not, lists, [...path, 'not'], issues) };
+  }
+  const [op, body] =
+    'followedBy' in condition
+      ? (['followedBy', condition.followedBy] as const)
+      : (['notFollowedBy', condition.notFollowedBy] as const);
+  return {
+    op,
+    first: compileCondition(body.first, lists, [...path, op, 'first'], issues),
+    then: compileCondition(body.then, lists, [...path, op, 'then'], issues),
+    within: body.withinSeconds,
+  };
+};

@@ -1,0 +1,46 @@
+import type { CallView } from './call-view.js';
+import { joinEvidence, mergeOccurrences, type Occurrence, type Outcome } from './outcome.js';
+
+const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined =>
+  occurrences.findLast((o) => o.at <= second);
+
+/**
+ * `all` holds from the moment its last child first holds; from then on every child
+ * occurrence is one of its own, evidenced by each child's latest occurrence so far.
+ */
+export const allOf = (children: readonly Outcome[]): Outcome => {
+  const completeBefore = Math.min(...children.map((c) => c.completeBefore));
+  const firsts = children.map((c) => c.occurrences[0]?.at);
+  if (firsts.some((at) => at === undefined)) return { occurrences: [], completeBefore };
+  const from = Math.max(...(firsts as number[]));
+  const occurrences = mergeOccurrences(
+    children.map((c) => c.occurrences.filter((o) => o.at >= from)),
+  ).map((o) => ({
+    at: o.at,
+    evidence: joinEvidence(...children.map((c) => latestBy(c.occurrences, o.at)?.evidence ?? [])),
+  }));
+  return { occurrences, completeBefore };
+};
+
+/** `any` occurs whenever one of its children does. */
+export const anyOf = (children: readonly Outcome[]): Outcome => ({
+  occurrences: mergeOccurrences(children.map((c) => c.occurrences)),
+  completeBefore: Math.min(...children.map((c) => c.completeBefore)),
+});
+
+/**
+ * `not C` occurs once, at C's deadline (or the call's end, if sooner), when C did not occur
+ * by then. It is decided only when C's occurrences are complete past the deadline, or the
+ * call has ended; until then it is pending, neither true nor false.
+ */
+export const notOf = (child: Outcome, deadline: number, view: CallView): Outcome => {
+  const ended = view.endAt !== null;
+  if (!ended && child.completeBefore <= deadline) {
+    return { occurrences: [], completeBefore: view.now };
+  }
+  if (child.occurrences.some((o) => o.at <= deadline)) {
+    return { occurrences: [], completeBefore: Infinity };
+  }
+  const at = view.endAt === null ? deadline : Math.min(deadline, view.endAt);
+  return { occurrences: [{ at, evidence: [] }], completeBefore: Infinity };
+};

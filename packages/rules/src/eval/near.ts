@@ -1,0 +1,48 @@
+import type { TextHit } from '../compile/text-analysis.js';
+import type { Node } from '../compile/node.js';
+import { speaks, type CallView, type Utterance } from './call-view.js';
+import { evidenceOf } from './evidence.js';
+import type { Occurrence, Outcome } from './outcome.js';
+
+type Near = Extract<Node, { op: 'near' }>;
+
+/**
+ * One hit per term whose span has at most `words` words between the hit that ends first
+ * and the hit that starts last, or null. Taking each hit in turn as the one that starts
+ * last, every other term is best served by its hit starting no later that ends latest.
+ */
+export const closestSet = (perTerm: readonly (readonly TextHit[])[], words: number) => {
+  let best: { gap: number; hits: TextHit[] } | null = null;
+  for (const anchor of perTerm.flat()) {
+    const chosen: TextHit[] = [];
+    for (const hits of perTerm) {
+      const candidates = hits.filter((h) => h.firstWord <= anchor.firstWord);
+      if (candidates.length === 0) break;
+      chosen.push(candidates.reduce((a, b) => (b.lastWord > a.lastWord ? b : a)));
+    }
+    if (chosen.length < perTerm.length) continue;
+    const gap = Math.max(0, anchor.firstWord - Math.min(...chosen.map((h) => h.lastWord)) - 1);
+    if (gap <= words && (best === null || gap < best.gap)) best = { gap, hits: chosen };
+  }
+  return best?.hits ?? null;
+};
+
+const nearIn = (node: Near, u: Utterance): Occurrence | null => {
+  const perTerm = node.lists.map((list) => u.analysis.hits.get(list) ?? []);
+  if (perTerm.some((hits) => hits.length === 0)) return null;
+  const hits = closestSet(perTerm, node.words);
+  if (hits === null) return null;
+  const ordered = [...hits].sort((a, b) => a.start - b.start);
+  return { at: u.at, evidence: ordered.map((h) => evidenceOf(u, h.start, h.end)) };
+};
+
+/** Every utterance holding all the terms close enough together is an occurrence. */
+export const evaluateNear = (node: Near, view: CallView): Outcome => {
+  const occurrences: Occurrence[] = [];
+  for (const u of view.utterances) {
+    if (!speaks(node.speakers, u.speaker)) continue;
+    const found = nearIn(node, u);
+    if (found !== null) occurrences.push(found);
+  }
+  return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
+};

@@ -1,0 +1,39 @@
+import type { Evidence } from '../types.js';
+
+/** A moment at which a condition became (or again was) true, and what showed it. */
+export interface Occurrence {
+  at: number;
+  evidence: readonly Evidence[];
+}
+
+/**
+ * A condition's decided occurrences, sorted by time, and how far the list is complete:
+ * every occurrence earlier than `completeBefore` is in it. Negative conditions are decided
+ * only once what they deny is complete past their deadline.
+ */
+export interface Outcome {
+  occurrences: readonly Occurrence[];
+  completeBefore: number;
+}
+
+// Evidence is for people reading a match; a few utterances say why, hundreds do not.
+const MAX_EVIDENCE = 10;
+
+const sameEvidence = (a: Evidence, b: Evidence) =>
+  a.atSecond === b.atSecond && a.start === b.start && a.end === b.end && a.text === b.text;
+
+/** Joins evidence lists, dropping repeats, keeping the first `MAX_EVIDENCE`. */
+export const joinEvidence = (...lists: readonly (readonly Evidence[])[]): Evidence[] => {
+  const out: Evidence[] = [];
+  for (const list of lists) {
+    for (const e of list) {
+      if (out.length >= MAX_EVIDENCE) return out;
+      if (!out.some((o) => sameEvidence(o, e))) out.push(e);
+    }
+  }
+  return out;
+};
+
+/** Merges sorted occurrence lists into one sorted list (stable: earlier lists win ties). */
+export const mergeOccurrences = (lists: readonly (readonly Occurrence[])[]): Occurrence[] =>
+  lists.flat().sort((a, b) => a.at - b.at);

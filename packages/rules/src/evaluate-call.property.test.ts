@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluateCall } from './evaluate-call.js';
+import type { RuleEvent } from './state/rule-event.js';
+import {
+  answered,
+  endedWithTranscript,
+  failed,
+  initiated,
+  ruleSetOf,
+  say,
+} from './testing/call-builder.js';
+import type { RuleMatch } from './types.js';
+
+// One rule per operator and the combinations the docs show, over a small vocabulary, so
+// generated calls often land on edges (same second, exactly N seconds, N words).
+const rules = ruleSetOf([
+  { name: 'churn', when: { said: { list: 'churn' } } },
+  { name: 'churn-twice', when: { said: { list: 'churn', atLeast: 2 } } },
+  { name: 'goodbye-last', when: { said: { terms: ['bye'], window: { lastSeconds: 15 } } } },
+  {
+    name: 'no-notice',
+    when: { not: { said: { terms: ['recorded'], window: { firstSeconds: 20 } } } },
+  },
+  { name: 'near', when: { near: { terms: ['cancel', 'account'], words: 1 } } },
+  {
+    name: 'retention-missing',
+    when: {
+      notFollowedBy: {
+        first: { said: { list: 'churn' } },
+        then: { said: { list: 'offer' } },
+        withinSeconds: 15,
+      },
+    },
+  },
+  {
+    name: 'retention-offered',
+    when: {
+      followedBy: {
+        first: { said: { list: 'churn' } },
+        then: { said: { list: 'offer' } },
+        withinSeconds: 15,
+      },
+    },
+  },
+  { name: 'angry', when: { sentiment: { speaker: 'customer', below: -0.05, overLast: 2 } } },
+  { name: 'happy', when: { sentiment: { speaker: 'any', above: 0.3, overLast: 1 } } },
+  { name: 'missed', when: { event: 'missed' } },
+  { name: 'errored', when: { event: 'error' } },
+  { name: 'long', when: { longerThan: { seconds: 60 } } },
+  {
+    name: 'angry-and-churn',
+    when: {
+      all: [
+        { said: { list: 'churn' } },
+        { any: [{ sentiment: { speaker: 'customer', below: 0 } }] },
+      ],
+    },
+  },
+  { name: 'never-offered', when: { not: { said: { list: 'offer' } } } },
+]);
+
+const WORDS = ['cancel', 'account', 'discount', 'terrible', 'great', 'recorded', 'bye', 'ok'];
+
+const callArb: fc.Arbitrary<GeneratedCall> = fc.record({
+  answerAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+  fragments: fc.array(
+    fc.record({
+      gap: fc.integer({ min: 0, max: 12 }),
+      speaker: fc.constantFrom('customer', 'ai'),
+      words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+    }),
+    { maxLength: 10 },
+  ),
+  errorAt: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }),
+  tail: fc.integer({ min: 0, max: 30 }),
+});
+
+interface GeneratedCall {
+  answerAt: number | null;
+  fragments: { gap: number; speaker: string; words: string[] }[];
+  errorAt: number | null;
+  tail: number;
+}
+
+/** The call's events in provider-time order, and its call_ended with a faithful transcript. */
+const build = (call: GeneratedCall) => {
+  let t = call.answerAt ?? 0;
+  const talk = call.fragments.map((f, i) => {
+    t += f.gap;
+    return say(t, f.speaker, f.words.join(' '), `t${i}`);
+  });
+  const lifecycle: RuleEvent[] = [initiated(0)];
+  if (call.answerAt !== null) lifecycle.push(answered(call.answerAt));
+  if (call.errorAt !== null) lifecycle.push(failed(call.errorAt));
+  const end = Math.max(t, call.errorAt ?? 0) + call.tail;
+  const time = (e: RuleEvent) => Date.parse(e.occurredAt);
+  const live = [...lifecycle, ...talk].sort((a, b) => time(a) - time(b));
+  return { live, lifecycle, end: endedWithTranscript(end, talk) };
+};
+
+/** What a settled match says about the call, whichever way it was found. */
+const held = (matches: readonly RuleMatch[]) =>
+  matches
+    .filter((m) => m.status !== 'retracted')
+    .map((m) => ({
+      rule: m.rule,
+      atSecond: m.atSecond,
+      evidence: m.evidence.map(({ eventId: _id, ...rest }) => rest),
+    }))
+    .sort((a, b) => a.rule.localeCompare(b.rule));
+
+describe('live evaluation agrees with the whole call', () => {
+  it('fed live and reconciled = whole-call mode on the final transcript', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(callArb, (call) => {
+        const { live, lifecycle, end } = build(call);
+        const fed = evaluateCall([...live, end], rules);
+        const whole = evaluateCall([...lifecycle, end], rules);
+        expect(held(fed.matches)).toEqual(held(whole.matches));
+        for (const m of fed.matches) seen.add(`${m.rule}:${m.phase}`);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    // Not vacuous: every rule matched some generated call, live where it can be.
+    for (const rule of rules.rules) {
+      const live = ['goodbye-last', 'missed', 'never-offered'].includes(rule.name)
+        ? 'final'
+        : 'live';
+      expect(seen).toContain(`${rule.name}:${live}`);
+    }
+  });
+
+  it('in provider-time order, no live match is retracted and each keeps its time', () => {
+    fc.assert(
+      fc.property(callArb, (call) => {
+        const { live, end } = build(call);
+        const fed = evaluateCall([...live, end], rules);
+        const firedAt = new Map(
+          fed.decisions
+            .filter((d) => d.phase === 'live' && d.status === 'fired')
+            .map((d) => [d.rule, d.atSecond]),
+        );
+        for (const match of fed.matches) {
+          expect(match.status).not.toBe('retracted');
+          if (match.phase === 'live') expect(match.atSecond).toBe(firedAt.get(match.rule));
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+
+  it('shuffled and duplicated events still settle on the whole-call set', () => {
+    fc.assert(
+      fc.property(
+        callArb.chain((call) => {
+          const { live, lifecycle, end } = build(call);
+          const withDuplicates = fc.subarray(live).map((dups) => [...live, ...dups]);
+          return fc.tuple(
+            fc.constant({ lifecycle, end }),
+            withDuplicates.chain((e) =>
+              fc.shuffledSubarray(e, { minLength: e.length, maxLength: e.length }),
+            ),
+          );
+        }),
+        ([{ lifecycle, end }, events]) => {
+          const fed = evaluateCall([...events, end], rules);
+          const whole = evaluateCall([...lifecycle, end], rules);
+          expect(held(fed.matches)).toEqual(held(whole.matches));
+        },
+      ),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import type { CompiledRule } from '../compile/compile-rules.js';
+import type { Occurrence } from '../eval/outcome.js';
+import type { RuleMatch } from '../types.js';
+
+/**
+ * The call's settled matches. A live match that still holds on the final transcript is
+ * `confirmed`, with the final pass's time and evidence (the record of what the call
+ * contained); one that does not is `retracted`, as it was. A rule found only by the final
+ * pass is `final`/`fired`, decided by call_end. Live matches of rule versions no longer in
+ * the set cannot be re-evaluated and are left out.
+ */
+export const reconcile = (
+  rules: readonly CompiledRule[],
+  fired: Readonly<Record<string, RuleMatch>>,
+  finalFirst: ReadonlyMap<string, Occurrence>,
+): RuleMatch[] => {
+  const settled: RuleMatch[] = [];
+  for (const rule of rules) {
+    const live = fired[rule.key];
+    const final = finalFirst.get(rule.key);
+    if (live !== undefined) {
+      settled.push(
+        final === undefined
+          ? { ...live, status: 'retracted' }
+          : { ...live, status: 'confirmed', atSecond: final.at, evidence: [...final.evidence] },
+      );
+    } else if (final !== undefined) {
+      settled.push({
+        rule: rule.name,
+        ruleVersion: rule.version,
+        severity: rule.severity,
+        phase: 'final',
+        status: 'fired',
+        basis: 'call_end',
+        atSecond: final.at,
+        evidence: [...final.evidence],
+      });
+    }
+  }
+  return settled;
+};

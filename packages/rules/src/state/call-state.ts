@@ -1,0 +1,61 @@
+import type { RuleMatch } from '../types.js';
+
+/** A live transcript fragment, at its event's provider time (Unix seconds). */
+export interface Fragment {
+  eventId: string;
+  speaker: string;
+  text: string;
+  at: number;
+  /** Arrival order: breaks ties between fragments of the same second. */
+  seq: number;
+}
+
+/**
+ * Everything the evaluator remembers about one call. Plain JSON (it is stored in a
+ * compacted topic keyed by the call) and bounded: at most `maxFragments` utterances, a
+ * few lifecycle times, one match per rule version. Times are provider Unix seconds, so
+ * a late call_initiated moves the call's start without rewriting anything.
+ */
+export interface CallState {
+  v: 1;
+  initiatedAt: number | null;
+  earliestAt: number | null;
+  /** The latest provider time any event has shown. */
+  latestAt: number | null;
+  /** The latest provider time a sweep has vouched for. */
+  sweptTo: number | null;
+  answeredAt: number | null;
+  errorsAt: number[];
+  endedAt: number | null;
+  /** Sorted by (at, seq). Their event ids are also the duplicate check for transcripts. */
+  fragments: Fragment[];
+  /** Fragments beyond `maxFragments`, counted only. */
+  dropped: number;
+  seq: number;
+  /** Ids of the non-transcript events seen, for the duplicate check (a handful per call). */
+  seen: string[];
+  /** Live matches by rule key (`name@version`). */
+  fired: Record<string, RuleMatch>;
+  /** The reconciled set, once call_ended has been evaluated. */
+  reconciled: RuleMatch[] | null;
+}
+
+export const createCallState = (): CallState => ({
+  v: 1,
+  initiatedAt: null,
+  earliestAt: null,
+  latestAt: null,
+  sweptTo: null,
+  answeredAt: null,
+  errorsAt: [],
+  endedAt: null,
+  fragments: [],
+  dropped: 0,
+  seq: 0,
+  seen: [],
+  fired: {},
+  reconciled: null,
+});
+
+/** The call's start: its call_initiated time, else the earliest event seen. */
+export const callStart = (state: CallState): number | null => state.initiatedAt ?? state.earliestAt;
