@@ -8,7 +8,7 @@ import { createMetricsRegistry } from './metrics.js';
 const serve = async (options: Partial<ServiceAppOptions> = {}) => {
   const errors: unknown[] = [];
   const logger = createLogger({ service: 'test', level: 'silent' });
-  logger.error = ((obj: unknown) => void errors.push(obj));
+  logger.error = (obj: unknown) => void errors.push(obj);
   const app = createServiceApp({
     logger,
     registry: createMetricsRegistry('test'),
