@@ -1,4 +1,4 @@
-import type { Producer } from 'kafkajs';
+import type { ProducerHandle } from './producer.js';
 
 export interface OutgoingMessage {
   key: string;
@@ -48,7 +48,7 @@ export const createBatchingPublisher = ({
   timeoutMs = 5_000, // a publish not acknowledged by then fails with PublishTimeoutError
   onBatch = () => {}, // observes each produce request: size, duration, success
 }: {
-  producer: Producer;
+  producer: ProducerHandle;
   topic: string;
   lingerMs?: number;
   maxBatchMessages?: number;

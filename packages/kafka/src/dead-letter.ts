@@ -1,4 +1,5 @@
-import type { KafkaMessage, Producer } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
+import type { ProducerHandle } from './producer.js';
 
 /**
  * Sends a message that could not be processed after bounded retries to the dead-letter
@@ -12,7 +13,7 @@ export const sendToDeadLetter = async ({
   error,
   service,
 }: {
-  producer: Producer;
+  producer: ProducerHandle;
   deadLetterTopic: string;
   from: { topic: string; partition: number };
   message: KafkaMessage;

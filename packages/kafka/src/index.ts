@@ -1,4 +1,4 @@
-export type { Consumer, Kafka, Producer } from 'kafkajs';
+export type { Consumer, Kafka } from 'kafkajs';
 export { createConsumer, runBatches } from './batch-consumer.js';
 export type { KafkaMessage, PartitionBatch } from './batch-consumer.js';
 export {
@@ -14,6 +14,7 @@ export type { DeadLetter, PipelineConnection } from './pipeline.js';
 export { startPipelineWorker } from './pipeline-worker.js';
 export type { PipelineSettings } from './pipeline-worker.js';
 export { createProducer, sendAcked } from './producer.js';
+export type { ProducerHandle } from './producer.js';
 export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
 export type { TopicNames, TopicSpec } from './topics.js';
 export { startWorker } from './worker.js';

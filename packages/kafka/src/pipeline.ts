@@ -1,6 +1,6 @@
-import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { sendToDeadLetter } from './dead-letter.js';
-import { createProducer } from './producer.js';
+import { createProducer, type ProducerHandle } from './producer.js';
 import { allTopics, ensureTopics, topicNames, type TopicNames } from './topics.js';
 
 /** Parks a message that cannot be processed, with its error, so its partition flows on. */
@@ -12,7 +12,7 @@ export type DeadLetter = (
 
 export interface PipelineConnection {
   topics: TopicNames;
-  producer: Producer;
+  producer: ProducerHandle;
   deadLetter: DeadLetter;
 }
 

@@ -1,29 +1,114 @@
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Kafka,
+  type Producer,
+  type ProducerBatch,
+  type ProducerRecord,
+  type RecordMetadata,
+} from 'kafkajs';
 import type { OutgoingMessage } from './batching-publisher.js';
 
 /**
- * The one way we produce: idempotent, acks = all, and the Java client's murmur2
- * partitioner named explicitly, so a key maps to the same partition from any client.
- * An idempotent producer retries without limit (a gap in its sequence numbers would
- * break the guarantee); callers bound how long *they* wait, not how long it tries.
+ * Errors after which an idempotent producer can never send again: the broker and the
+ * producer disagree about its sequence numbers (seen after a broker restart that lost a
+ * produce request in flight). Only a new producer, with a new producer id, gets past them.
+ */
+const SEQUENCE_LOST = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+]);
+
+const isSequenceLost = (error: unknown): boolean => {
+  for (let e = error as { type?: unknown; cause?: unknown } | undefined; e;) {
+    if (typeof e.type === 'string' && SEQUENCE_LOST.has(e.type)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+};
+
+/** The one way we produce (see createProducer); kafkajs's producer stays inside. */
+export interface ProducerHandle {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  send(record: ProducerRecord): Promise<RecordMetadata[]>;
+  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]>;
+  /** Connected to the cluster now (for readiness). */
+  isConnected(): boolean;
+}
+
+/**
+ * Idempotent, acks = all, and the Java client's murmur2 partitioner named explicitly, so
+ * a key maps to the same partition from any client. An idempotent producer retries
+ * without limit (a gap in its sequence numbers would break the guarantee); callers bound
+ * how long *they* wait, not how long it tries.
+ *
+ * When the broker has lost the producer's sequence, the send fails and the next one goes
+ * through a new producer. What the old one may have written is written again at most:
+ * every message carries its event id, and every consumer is idempotent.
  */
 export const createProducer = (
   kafka: Kafka,
   { maxRetryTimeMs = 5_000 }: { maxRetryTimeMs?: number } = {}, // longest pause between tries
-): Producer =>
-  kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: maxRetryTimeMs },
-  });
+): ProducerHandle => {
+  let connected = false;
+  let stopped = false;
+  const build = (): Producer => {
+    const next = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: maxRetryTimeMs },
+    });
+    next.on(next.events.CONNECT, () => (connected = current === next));
+    next.on(next.events.DISCONNECT, () => {
+      if (current === next) connected = false;
+    });
+    return next;
+  };
+  let current = build();
+  let replacing: Promise<void> | null = null;
+
+  const replace = (): Promise<void> =>
+    (replacing ??= (async () => {
+      const old = current;
+      current = build();
+      connected = false;
+      await old.disconnect().catch(() => {});
+      if (!stopped) await current.connect();
+    })().finally(() => (replacing = null)));
+
+  const guarded =
+    <A, R>(call: (producer: Producer, arg: A) => Promise<R>) =>
+    async (arg: A): Promise<R> => {
+      if (replacing) await replacing;
+      try {
+        return await call(current, arg);
+      } catch (error) {
+        if (isSequenceLost(error) && !stopped) void replace().catch(() => {});
+        throw error;
+      }
+    };
+
+  return {
+    connect: () => current.connect(),
+    disconnect: async () => {
+      stopped = true;
+      if (replacing) await replacing.catch(() => {});
+      await current.disconnect();
+    },
+    send: guarded((producer, record: ProducerRecord) => producer.send(record)),
+    sendBatch: guarded((producer, batch: ProducerBatch) => producer.sendBatch(batch)),
+    isConnected: () => connected,
+  };
+};
 
 /**
  * Sends messages to one topic and resolves once every in-sync replica has them
  * (acks = all): only then may a consumer commit the input they were made from.
  */
 export const sendAcked = async (
-  producer: Producer,
+  producer: ProducerHandle,
   topic: string,
   messages: OutgoingMessage[],
 ): Promise<void> => {

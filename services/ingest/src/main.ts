@@ -38,9 +38,6 @@ await untilItWorks('creating Kafka topics', () =>
   ]),
 );
 const producer = createProducer(kafka);
-let kafkaConnected = false;
-producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
-producer.on(producer.events.DISCONNECT, () => (kafkaConnected = false));
 await untilItWorks('connecting to Kafka', () => producer.connect());
 
 const publisher = createBatchingPublisher({
@@ -77,7 +74,7 @@ const app = createApp({
   registry,
   metrics,
   logger,
-  isReady: () => kafkaConnected,
+  isReady: () => producer.isConnected(),
 });
 
 const server = await listen(app, { port: config.INGEST_PORT, host: config.INGEST_HOST });
