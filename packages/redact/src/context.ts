@@ -7,7 +7,7 @@
 const WINDOW = 64;
 
 /** Words people put between a phrase and its value. */
-export const FILLER = String.raw`(?:[\s,:.\-]|\b(?:is|it's|its|it|was|are|be|would|that's|the|my|um|uh|er|erm|on|number|code|date|of|as|follows|ok|okay|so)\b)*`;
+export const FILLER = String.raw`(?:[\s,:.\-]|'s\b|\b(?:is|it's|its|it|was|are|be|would|that's|the|my|um|uh|er|erm|on|number|code|date|of|as|follows|ok|okay|so)\b)*`;
 
 const anchored = (phrase: string) => new RegExp(`\\b(?:${phrase})${FILLER}$`, 'i');
 

@@ -89,17 +89,21 @@ export const createDetector = ({
   return (text: string, ctx: RedactContext = {}): Detection => {
     const spans: Span[] = [];
     const runs = numbers ? digitRuns(text) : [];
-    detectNumbers(text, runs, enabled, spans);
     let carry = ctx.carry ?? {};
+    let continued: DigitRun | undefined;
     if (carrying) {
       const speaker = ctx.speaker ?? DEFAULT_SPEAKER;
       const previous = carry[speaker];
       const lead = previous ? leadingRun(text, runs) : undefined;
       const joined = previous && lead ? continuation(previous, lead) : undefined;
-      if (joined) spans.push(joined);
+      if (joined) {
+        spans.push(joined);
+        continued = lead;
+      }
       const out = carryOut(text, runs, lead, previous, joined !== undefined, lookBack);
       if (out || previous) carry = nextCarry(carry, speaker, out);
     }
+    detectNumbers(text, runs, enabled, spans, continued);
     if (enabled.has('cvv')) detectCvv(text, spans);
     if (enabled.has('expiry')) detectExpiry(text, spans);
     if (enabled.has('date_of_birth')) detectDateOfBirth(text, spans);

@@ -50,9 +50,9 @@ const phone = (text: string, run: DigitRun, start: number, out: Span[]): boolean
   if (n < MIN_PHONE_DIGITS || n > MAX_PHONE_DIGITS) return false;
   const from = phoneStart(text, start);
   const international = text[from] === '+' || /^plus/i.test(text.slice(from, from + 4));
-  const context = precededBy(text, from, PHONE_CONTEXT);
-  if (!context && precededBy(text, from, NOT_PERSONAL_CONTEXT)) return false;
-  if (!context && !phoneShaped(run, international)) return false;
+  // "order number 4821..." names the order even though "number" alone suggests a phone.
+  if (precededBy(text, from, NOT_PERSONAL_CONTEXT)) return false;
+  if (!precededBy(text, from, PHONE_CONTEXT) && !phoneShaped(run, international)) return false;
   out.push({ type: 'phone', start: from, end: runSpan(run).end });
   return true;
 };
@@ -63,8 +63,10 @@ export const detectNumbers = (
   runs: readonly DigitRun[],
   enabled: ReadonlySet<EntityType>,
   out: Span[],
+  continued?: DigitRun, // already redacted as the rest of the previous fragment's card
 ): void => {
   for (const run of runs) {
+    if (run === continued) continue;
     const start = run.starts[0] as number;
     if (enabled.has('card_number') && card(text, run, start, out)) continue;
     if (enabled.has('ssn') && ssn(text, run, start, out)) continue;

@@ -20,6 +20,8 @@ export const phoneStart = (text: string, start: number): number => {
 export const phoneShaped = (run: DigitRun, international: boolean): boolean => {
   const n = run.digits.length;
   if (international) return n >= MIN_E164_DIGITS && n <= MAX_PHONE_DIGITS;
+  // Typed numbers are written in groups ("1-800-555-0199"); "1 2 3 4 5 6 7 8 9 10" is counting.
+  if (!run.spoken && run.groups.filter((g) => g === 1).length > 1) return false;
   const first = run.digits[0];
   // NANP: ten digits with an area code 2-9, or eleven with the leading country code 1.
   if (n === 10 && first !== '0' && first !== '1') return true;
