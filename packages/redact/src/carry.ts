@@ -15,7 +15,7 @@ import type { CarryState, Span, SpeakerCarry } from './types.js';
 /** Fewest leading digits taken as the rest of a card that was announced ("my card is"). */
 const MIN_CONTINUATION_DIGITS = 4;
 
-const ONLY_SEPARATORS = /^(?:[\s,.\-]|\b(?:um|uh|er|erm|and|then)\b)*$/i;
+const ONLY_SEPARATORS = /^(?:[\s,.-]|\b(?:um|uh|er|erm|and|then)\b)*$/i;
 
 /** The run the fragment opens with, if nothing but separators comes before it. */
 export const leadingRun = (text: string, runs: readonly DigitRun[]): DigitRun | undefined => {

@@ -33,8 +33,8 @@ export const score = (
   predictions: readonly Span[][],
   types: readonly string[],
 ): SetScore => {
-  const byType = new Map(
-    types.map((t) => [t, { gold: 0, found: 0, predicted: 0, correct: 0 } as TypeScore]),
+  const byType = new Map<string, TypeScore>(
+    types.map((t) => [t, { gold: 0, found: 0, predicted: 0, correct: 0 }]),
   );
   let leaked = 0;
   let gold = 0;
