@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./commands/migrate.js'),
   send: () => import('./commands/send.js'),
   analyze: () => import('./commands/analyze.js'),
+  redact: () => import('./commands/redact.js'),
   keywords: () => import('./commands/keywords.js'),
 };
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { digitRuns } from './digit-runs.js';
+
+const digits = (text: string) => digitRuns(text).map((r) => r.digits);
+
+describe('digitRuns', () => {
+  it('reads typed, spoken and mixed digits as one run', () => {
+    expect(digits('4111 1111-1111, 1111')).toEqual(['4111111111111111']);
+    expect(digits('four one one one oh 2')).toEqual(['411102']);
+  });
+  it('expands double and triple', () => {
+    expect(digits('double four triple one zero')).toEqual(['441110']);
+  });
+  it('keeps hesitations inside a number but not words', () => {
+    expect(digits('four one, um, one one')).toEqual(['4111']);
+    expect(digits('one or two')).toEqual(['1', '2']);
+  });
+  it('does not treat "oh" alone or ordinals as digits', () => {
+    expect(digits('oh I see, on the 1st')).toEqual([]);
+  });
+  it('records typed groups for the printed SSN shape', () => {
+    expect(digitRuns('123-45-6789')[0]?.groups).toEqual([3, 2, 4]);
+  });
+});
