@@ -9,7 +9,7 @@ import {
 import { createProducer } from '@callpulse/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic } from './support/kafka.js';
-import { startStack, waitForKeywordLists, type TestStack } from './support/stack.js';
+import { startStack, waitForAnalyzerConfig, type TestStack } from './support/stack.js';
 
 describe('analyzer: scores fragments and picks up keyword-list changes live', () => {
   let stack: TestStack;
@@ -87,7 +87,7 @@ describe('analyzer: scores fragments and picks up keyword-list changes live', ()
         )
       ).rows[0]?.revision,
     );
-    await waitForKeywordLists(stack);
+    await waitForAnalyzerConfig(stack);
 
     await publish([fragment('Please cancel my contract today')]);
     const all = await analysis(3);

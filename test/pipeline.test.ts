@@ -7,7 +7,7 @@ import {
   printLogsOnFailure,
   startStack,
   type TestStack,
-  waitForKeywordLists,
+  waitForAnalyzerConfig,
 } from './support/stack.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -50,7 +50,9 @@ describe('the whole path: webhooks → Kafka → analyzer → writer → Postgre
     await waitFor(
       async () =>
         (await count(stack, 'call_summaries', source)) === 1 &&
-        (await count(stack, 'fragment_scores', source)) === 1,
+        (await count(stack, 'fragment_scores', source)) === 1 &&
+        // Events and analysis arrive on different topics, in their own transactions.
+        (await count(stack, 'call_events', source)) === 6,
       {
         what: 'the examples to be analyzed and stored',
       },
@@ -107,7 +109,7 @@ describe('the whole path: webhooks → Kafka → analyzer → writer → Postgre
       ['ai', 'I am sorry to hear that.'],
       ['customer', 'Honestly I will switch my provider tomorrow, this is terrible.'],
     ] as const;
-    await waitForKeywordLists(stack);
+    await waitForAnalyzerConfig(stack);
     let t = 1_760_100_000;
     const bodies = [
       { event_type: 'call_initiated', timestamp_utc: t++, payload: call.flat, is_test: false },
@@ -166,7 +168,7 @@ describe('the whole path: webhooks → Kafka → analyzer → writer → Postgre
       terms: [{ term: 'escalate', match: 'stem' }],
     });
     expect(put.status).toBe(201);
-    await waitForKeywordLists(stack);
+    await waitForAnalyzerConfig(stack);
     const source = `agent:${randomBytes(3).toString('hex')}`;
     const nested = { id: 5, from: '+1', to: '+2', direction: 'inbound', source };
     const res = await postWebhook(stack, {

@@ -1,4 +1,13 @@
-import { CALL_STATUSES, DIRECTIONS, LABELS, MATCH_MODES } from '@callpulse/contracts';
+import {
+  CALL_STATUSES,
+  DIRECTIONS,
+  LABELS,
+  MATCH_BASES,
+  MATCH_MODES,
+  MATCH_PHASES,
+  MATCH_STATUSES,
+  SEVERITIES,
+} from '@callpulse/contracts';
 import { CALL_SENTIMENT_COLUMNS, createPool, type Pool } from '@callpulse/db';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
@@ -45,6 +54,20 @@ describe('SQL and TypeScript share one vocabulary', () => {
     expect(await checkValues('keyword_hits', 'keyword_hits_match_mode_check')).toEqual([
       ...MATCH_MODES,
     ]);
+  });
+
+  it('rules: severities, match phases, statuses and bases as the contracts define them', async () => {
+    expect(await checkValues('rules', 'rules_severity_check')).toEqual([...SEVERITIES]);
+    expect(await checkValues('rule_matches', 'rule_matches_severity_check')).toEqual([
+      ...SEVERITIES,
+    ]);
+    expect(await checkValues('rule_matches', 'rule_matches_phase_check')).toEqual([
+      ...MATCH_PHASES,
+    ]);
+    expect(await checkValues('rule_matches', 'rule_matches_status_check')).toEqual([
+      ...MATCH_STATUSES,
+    ]);
+    expect(await checkValues('rule_matches', 'rule_matches_basis_check')).toEqual([...MATCH_BASES]);
   });
 
   it('speakers are open names: no CHECK lists a closed set, an empty name is refused', async () => {

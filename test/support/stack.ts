@@ -113,20 +113,29 @@ export const printLogsOnFailure = (getStack: () => TestStack | undefined): void 
 };
 
 /**
- * Waits until the stack's analyzer uses the keyword lists as they are in Postgres now
- * (its revision gauge has reached the stored revision), so the next event sees them.
+ * Waits until the stack's analyzer uses the keyword lists and rules as they are in
+ * Postgres now (its revision gauges have reached the stored revisions), so the next event
+ * sees them.
  */
-export const waitForKeywordLists = async (stack: TestStack): Promise<void> => {
-  const { rows } = await stack.pool.query<{ revision: string }>(
-    'SELECT revision::text AS revision FROM keyword_lists_revision',
+export const waitForAnalyzerConfig = async (stack: TestStack): Promise<void> => {
+  const { rows } = await stack.pool.query<{ lists: string; rules: string }>(
+    `SELECT (SELECT revision FROM keyword_lists_revision)::text AS lists,
+            (SELECT revision FROM rules_revision)::text AS rules`,
   );
-  const stored = Number(rows[0]?.revision ?? 0);
+  const want = { lists: Number(rows[0]?.lists ?? 0), rules: Number(rows[0]?.rules ?? 0) };
+  const gauge = (text: string, name: string): number =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'm').exec(text)?.[1] ?? -1);
   await waitFor(
     async () => {
       const text = await (await fetch(`${stack.urls.analyzer}/metrics`)).text();
-      const match = /^callpulse_analyzer_keyword_lists_revision(?:\{[^}]*\})? (\d+)/m.exec(text);
-      return Number(match?.[1] ?? -1) >= stored;
+      return (
+        gauge(text, 'callpulse_analyzer_keyword_lists_revision') >= want.lists &&
+        gauge(text, 'callpulse_analyzer_rules_revision') >= want.rules
+      );
     },
-    { timeoutMs: 60_000, what: `the analyzer to load keyword-lists revision ${stored}` },
+    {
+      timeoutMs: 60_000,
+      what: `the analyzer to load lists revision ${want.lists} and rules revision ${want.rules}`,
+    },
   );
 };

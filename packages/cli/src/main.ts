@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   analyze: () => import('./commands/analyze.js'),
   redact: () => import('./commands/redact.js'),
   keywords: () => import('./commands/keywords.js'),
+  rules: () => import('./commands/rules.js'),
 };
 
 const help = async (): Promise<string> => {

@@ -41,8 +41,27 @@ export {
   KNOWN_SPEAKERS,
   LABELS,
   labelSchema,
+  MATCH_BASES,
   MATCH_MODES,
+  MATCH_PHASES,
+  MATCH_STATUSES,
   matchModeSchema,
+  SEVERITIES,
+  severitySchema,
   speakerSchema,
 } from './vocabulary.js';
-export type { CallStatus, Direction, MatchMode, SentimentLabel, Speaker } from './vocabulary.js';
+export type {
+  CallStatus,
+  Direction,
+  MatchMode,
+  SentimentLabel,
+  Severity,
+  Speaker,
+} from './vocabulary.js';
+export {
+  decodeRuleMatchMessage,
+  encodeRuleMatchMessage,
+  RULE_MATCH_MESSAGE_VERSION,
+  ruleMatchMessageSchema,
+} from './rule-match-message.js';
+export type { RuleMatchMessage } from './rule-match-message.js';

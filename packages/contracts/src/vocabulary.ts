@@ -38,3 +38,15 @@ export type Direction = z.infer<typeof directionSchema>;
 export const MATCH_MODES = ['exact', 'stem', 'phrase', 'fuzzy'] as const;
 export const matchModeSchema = z.enum(MATCH_MODES);
 export type MatchMode = z.infer<typeof matchModeSchema>;
+
+/** How much a rule's match matters. */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** `live`: decided while the call ran; `final`: found only by the pass over the final transcript. */
+export const MATCH_PHASES = ['live', 'final'] as const;
+/** A live match is `confirmed` or `retracted` by the final pass; everything else is `fired`. */
+export const MATCH_STATUSES = ['fired', 'confirmed', 'retracted'] as const;
+/** What showed a match to be decided: an event's provider time, a sweep, or call_ended. */
+export const MATCH_BASES = ['event', 'deadline', 'call_end'] as const;

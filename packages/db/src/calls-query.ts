@@ -36,6 +36,7 @@ export const CALL_SENTIMENT_COLUMNS = [
   'keyword_hits',
   'keyword_lists_hit',
   'error_message',
+  'rules_matched',
 ] as const;
 const SENTIMENT = CALL_SENTIMENT_COLUMNS.join(', ');
 
@@ -79,7 +80,7 @@ export const getCall = async (
     key,
   );
   if (call.rowCount === 0) return null;
-  const [calls, events, fragments, hits, summary] = await Promise.all([
+  const [calls, events, fragments, hits, summary, matches] = await Promise.all([
     pool.query(`SELECT ${CALL_COLUMNS} FROM calls WHERE source = $1 AND call_id = $2`, key),
     pool.query(
       `SELECT event_id, event_type, provider_event_type, occurred_at, received_at, is_test
@@ -104,6 +105,12 @@ export const getCall = async (
        WHERE source = $1 AND call_id = $2 ORDER BY created_at DESC LIMIT 1`,
       key,
     ),
+    pool.query(
+      `SELECT rule_name, rule_version, severity, phase, status, basis, at_second, matched_at,
+              decided_at, evidence, origin
+       FROM rule_matches WHERE source = $1 AND call_id = $2 ORDER BY decided_at, rule_name`,
+      key,
+    ),
   ]);
   return {
     ...(call.rows[0] as Record<string, unknown>),
@@ -112,5 +119,6 @@ export const getCall = async (
     fragments: fragments.rows,
     hits: hits.rows,
     summary: (summary.rows[0] as unknown) ?? null,
+    ruleMatches: matches.rows,
   };
 };

@@ -10,7 +10,6 @@ export {
   getKeywordList,
   isUnused,
   KEYWORD_LISTS_CHANNEL,
-  listenForKeywordListChanges,
   listKeywordLists,
   loadKeywordLists,
   putKeywordList,
@@ -24,3 +23,11 @@ export { inTransaction } from './transaction.js';
 export { writeAnalysis } from './write-analysis.js';
 export { writeCallEvents } from './write-call-events.js';
 export type { StoredCallEvent } from './write-call-events.js';
+export { listenForChanges } from './listen.js';
+export { deleteRule, getRule, loadRules, putRule, RULES_CHANNEL } from './rules.js';
+export type { RuleInput, StoredRule } from './rules.js';
+export { loadRuleStates, saveRuleStates } from './rule-state.js';
+export type { CallKey } from './rule-state.js';
+export { writeRuleMatches } from './write-rule-matches.js';
+export { listCallsPage, loadCallEventBodies, loadStoredVerdicts } from './replay-queries.js';
+export type { StoredEventBody } from './replay-queries.js';

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Pool } from 'pg';
 
 /** A keyword list as stored. Its terms are validated by the analysis package's schema. */
@@ -93,55 +92,6 @@ export const deleteKeywordList = async (pool: Pool, name: string): Promise<boole
   ((await pool.query('DELETE FROM keyword_lists WHERE name = $1', [name])).rowCount ?? 0) > 0;
 
 export const KEYWORD_LISTS_CHANNEL = 'keyword_lists_changed';
-
-/**
- * LISTENs for keyword-list changes on a connection of its own and reconnects when it
- * breaks. `onChange` also fires after every reconnect, since changes may have been missed.
- */
-export const listenForKeywordListChanges = ({
-  connectionString,
-  onChange,
-  onError = () => {},
-  reconnectMs = 2_000,
-}: {
-  connectionString: string;
-  onChange: () => void;
-  onError?: (error: Error) => void;
-  reconnectMs?: number;
-}): { close: () => Promise<void> } => {
-  let client: pg.Client | null = null;
-  let closed = false;
-  let timer: NodeJS.Timeout | null = null;
-
-  const connect = (first: boolean): void => {
-    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
-    client = c;
-    const retry = (error: Error): void => {
-      onError(error);
-      void c.end().catch(() => {});
-      if (closed || client !== c) return;
-      client = null;
-      timer = setTimeout(() => connect(false), reconnectMs);
-    };
-    c.on('error', retry);
-    c.on('notification', () => onChange());
-    c.connect()
-      .then(() => c.query(`LISTEN ${KEYWORD_LISTS_CHANNEL}`))
-      .then(() => {
-        if (!first) onChange();
-      })
-      .catch(retry);
-  };
-  connect(true);
-
-  return {
-    close: async () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      await client?.end().catch(() => {});
-    },
-  };
-};
 
 /** A database no one has used yet: no keyword lists and no calls (examples may go in). */
 export const isUnused = async (pool: Pool): Promise<boolean> => {

@@ -26,12 +26,14 @@ export const startPipelineWorker = async (
     concurrency,
     subscribe,
     handler,
+    onJoin,
   }: {
     concurrency: number; // partitions handled at once
+    onJoin?: () => void;
     subscribe: (topics: TopicNames) => string[];
     handler: (connection: PipelineConnection) => (batch: PartitionBatch) => Promise<void>;
   },
-): Promise<Worker> => {
+): Promise<Worker & { connection: PipelineConnection }> => {
   const { name, config, logger } = service;
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
@@ -54,8 +56,10 @@ export const startPipelineWorker = async (
     concurrency,
     logger,
     handle: handler(connection),
+    ...(onJoin ? { onJoin } : {}),
   });
   return {
+    connection,
     isReady: worker.isReady,
     stop: async () => {
       await worker.stop();

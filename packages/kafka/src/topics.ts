@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 export interface TopicNames {
   callEvents: string;
   analysis: string;
+  ruleMatches: string;
   deadLetter: string;
 }
 
@@ -10,12 +11,14 @@ export interface TopicNames {
 export const topicNames = (prefix = 'callpulse.'): TopicNames => ({
   callEvents: `${prefix}call-events`,
   analysis: `${prefix}analysis`,
+  ruleMatches: `${prefix}rule-matches`,
   deadLetter: `${prefix}dead-letter`,
 });
 
 export const allTopics = (names: TopicNames): string[] => [
   names.callEvents,
   names.analysis,
+  names.ruleMatches,
   names.deadLetter,
 ];
 

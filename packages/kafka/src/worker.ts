@@ -28,6 +28,7 @@ export const startWorker = async ({
   sessionTimeoutMs = 10_000, // a member silent this long is presumed dead
   concurrency = 2, // partitions handled at once
   maxRestartDelayMs = 30_000, // the longest pause between two attempts to rejoin
+  onJoin = () => {},
 }: {
   kafka: Kafka;
   groupId: string;
@@ -37,6 +38,8 @@ export const startWorker = async ({
   sessionTimeoutMs?: number;
   concurrency?: number;
   maxRestartDelayMs?: number;
+  /** Called on every (re)join: partitions may have moved, so per-partition caches are stale. */
+  onJoin?: () => void;
 }): Promise<Worker> => {
   let consumer: Consumer | null = null;
   let joined = false;
@@ -52,6 +55,7 @@ export const startWorker = async ({
       if (failures > 0) logger.info({ groupId }, 'rejoined the consumer group');
       joined = true;
       failures = 0;
+      onJoin();
     });
     next.on(next.events.CRASH, ({ payload }) => {
       if (consumer !== next) return;

@@ -1,12 +1,14 @@
-export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import type { MATCH_BASES, MATCH_PHASES, MATCH_STATUSES, Severity } from '@callpulse/contracts';
+
+export { SEVERITIES } from '@callpulse/contracts';
+export type { Severity } from '@callpulse/contracts';
 
 /** `live`: decided while the call ran; `final`: found only by the pass over the final transcript. */
-export type Phase = 'live' | 'final';
+export type Phase = (typeof MATCH_PHASES)[number];
 /** A live match is `confirmed` or `retracted` by the final pass; everything else is `fired`. */
-export type Status = 'fired' | 'confirmed' | 'retracted';
+export type Status = (typeof MATCH_STATUSES)[number];
 /** What showed the match to be decided: an event's provider time, a sweep, or call_ended. */
-export type Basis = 'event' | 'deadline' | 'call_end';
+export type Basis = (typeof MATCH_BASES)[number];
 
 /** One utterance that made a condition true, with the hit inside it. */
 export interface Evidence {

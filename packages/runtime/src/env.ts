@@ -102,4 +102,6 @@ export const localStackEnv = {
   CALLPULSE_DATA_DIR: z.string().default('.callpulse'),
   // Keyword lists applied when the stack starts (a JSON array).
   KEYWORD_LISTS_FILE: z.string().default(''),
+  // Rules applied when the stack starts (a JSON array), after the keyword lists.
+  RULES_FILE: z.string().default(''),
 };

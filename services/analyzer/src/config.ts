@@ -21,8 +21,14 @@ export const configSchema = z.object({
   ANALYZER_HTTP_PORT: portEnv.ANALYZER_HTTP_PORT,
   // Partitions analyzed at once.
   ANALYZER_CONCURRENCY: positiveInt(2),
-  // Tries of a message whose analysis throws before it goes to the dead-letter topic.
+  // Kept for compatibility, no longer read: analysis is deterministic, so a message whose
+  // analysis throws goes to the dead-letter topic at once instead of being tried again.
   ANALYZER_MAX_ATTEMPTS: positiveInt(3),
+  // How often quiet calls' rule deadlines are checked ("not said within 30 s" with no
+  // later event to show the 30 s have passed).
+  RULES_SWEEP_MS: positiveInt(1_000),
+  // How late an event may still arrive: a sweep decides a deadline only this long after it.
+  RULES_ALLOWED_LATENESS_S: z.coerce.number().min(0).max(3600).default(5),
   // Operator word weights on top of AFINN and the call-center lexicon, e.g. {"sorted": 2}.
   SENTIMENT_OVERRIDES: overrides,
   // Keyword lists are reloaded on NOTIFY; this periodic re-read is the fallback.

@@ -1,10 +1,14 @@
-import { openPool } from '@callpulse/db';
-import { sendAcked, startPipelineWorker } from '@callpulse/kafka';
+import { loadRuleStates, openPool, saveRuleStates } from '@callpulse/db';
+import { startPipelineWorker } from '@callpulse/kafka';
 import { startService } from '@callpulse/runtime';
 import { createBatchAnalyzer } from './batch-analyzer.js';
 import { configSchema } from './config.js';
-import { createKeywordListSource } from './keyword-lists.js';
+import { createConfigSource } from './config-source.js';
+import { createKeyedLock } from './keyed-lock.js';
 import { createAnalyzerMetrics } from './metrics.js';
+import { createOutputPublisher } from './publish.js';
+import { createRuleTracker } from './rule-tracker.js';
+import { startSweeper } from './sweeper.js';
 
 const service = startService({ name: 'analyzer', configSchema });
 const { config, logger } = service;
@@ -12,37 +16,60 @@ const { config, logger } = service;
 const probes = await service.serveProbes({ port: config.ANALYZER_HTTP_PORT, dependency: 'kafka' });
 const metrics = createAnalyzerMetrics(service.registry);
 
-// Keyword lists are all it reads from Postgres: on start, on NOTIFY, now and then.
+// Keyword lists, rules and the rules' per-call state: all it keeps in Postgres.
 const connectionString = config.DATABASE_URL;
-const pool = await openPool({ connectionString, max: 2, service: 'analyzer', logger }).catch(
+const pool = await openPool({ connectionString, max: 3, service: 'analyzer', logger }).catch(
   service.fail,
 );
-const lists = createKeywordListSource({
+const source = createConfigSource({
   pool,
   connectionString,
   overrides: config.SENTIMENT_OVERRIDES,
   reloadMs: config.KEYWORD_LISTS_RELOAD_MS,
   logger,
-  onLoaded: (revision) => metrics.keywordListsRevision.set(Number(revision)),
+  onLoaded: ({ lists, rules }) => {
+    metrics.keywordListsRevision.set(Number(lists));
+    metrics.rulesRevision.set(Number(rules));
+  },
 });
-await lists.start();
+await source.start();
+const rules = createRuleTracker({
+  store: { load: (calls) => loadRuleStates(pool, calls), save: (s) => saveRuleStates(pool, s) },
+  current: source.current,
+  onError: (event, error) =>
+    logger.error({ err: error, eventId: event.eventId }, 'rule evaluation failed; event skipped'),
+});
+const lock = createKeyedLock();
 
 const worker = await startPipelineWorker(service, {
   concurrency: config.ANALYZER_CONCURRENCY,
   subscribe: (topics) => [topics.callEvents],
-  handler: ({ topics, producer, deadLetter }) =>
+  onJoin: () => rules.forget(),
+  handler: (connection) =>
     createBatchAnalyzer({
-      current: lists.current,
+      current: source.current,
       // Resolves once Kafka has every result; only then are the inputs committed.
-      send: (messages) => sendAcked(producer, topics.analysis, messages),
-      deadLetter,
-      maxAttempts: config.ANALYZER_MAX_ATTEMPTS,
+      publish: createOutputPublisher(connection),
+      deadLetter: connection.deadLetter,
+      rules,
+      lock,
       metrics,
       logger,
     }),
 });
 probes.readyWhen(worker.isReady);
+const sweeper = startSweeper({
+  rules,
+  lock,
+  publish: createOutputPublisher(worker.connection),
+  partitions: rules.partitions,
+  everyMs: config.RULES_SWEEP_MS,
+  latenessS: config.RULES_ALLOWED_LATENESS_S,
+  metrics,
+  logger,
+});
 
+service.onStop(() => sweeper.stop());
 service.onStop(() => worker.stop());
-service.onStop(() => lists.close());
+service.onStop(() => source.close());
 service.onStop(() => pool.end());

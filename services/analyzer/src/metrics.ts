@@ -18,6 +18,16 @@ export const createAnalyzerMetrics = (registry: Registry) => ({
     help: 'The keyword-lists revision the analyzer is using now',
     registers: [registry],
   }),
+  ruleMatches: new Counter({
+    name: 'callpulse_analyzer_rule_matches_total',
+    help: 'Rule matches decided (live firings, confirmations, retractions, final-only)',
+    registers: [registry],
+  }),
+  rulesRevision: new Gauge({
+    name: 'callpulse_analyzer_rules_revision',
+    help: 'The rules revision the analyzer is using now',
+    registers: [registry],
+  }),
   deadLetters: new Counter({
     name: 'callpulse_analyzer_dead_letters_total',
     help: 'Messages sent to the dead-letter topic',

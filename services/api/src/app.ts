@@ -3,6 +3,7 @@ import { createServiceApp, createTokenCheck, type Logger, type Registry } from '
 import type Koa from 'koa';
 import { mountCallRoutes } from './call-routes.js';
 import { mountKeywordListRoutes } from './keyword-list-routes.js';
+import { mountRuleRoutes } from './rule-routes.js';
 
 export interface AppDeps {
   pool: Pool;
@@ -23,6 +24,7 @@ export const createApp = ({ pool, token, registry, logger }: AppDeps): Koa => {
     mount: (router) => {
       mountKeywordListRoutes(router, pool);
       mountCallRoutes(router, pool);
+      mountRuleRoutes(router, pool);
     },
   });
 };

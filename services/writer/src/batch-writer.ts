@@ -3,16 +3,17 @@ import {
   isTransientDbError,
   writeAnalysis,
   writeCallEvents,
+  writeRuleMatches,
   type Pool,
 } from '@callpulse/db';
 import type { DeadLetter, KafkaMessage, PartitionBatch } from '@callpulse/kafka';
 import { backoffMs, sleep, type Logger } from '@callpulse/runtime';
-import { decodeRecord, type WriterRecord } from './decode.js';
+import { decodeRecord, type TopicKind, type WriterRecord } from './decode.js';
 import type { WriterMetrics } from './metrics.js';
 
 export interface BatchWriterDeps {
   pool: Pool;
-  topics: { callEvents: string; analysis: string };
+  topics: { callEvents: string; analysis: string; ruleMatches: string };
   deadLetter: DeadLetter;
   maxAttempts: number;
   metrics: WriterMetrics;
@@ -28,8 +29,10 @@ const writeRecords = (pool: Pool, records: WriterRecord[]): Promise<void> =>
   inTransaction(pool, async (client) => {
     const events = records.flatMap((r) => (r.kind === 'call_event' ? [r.value] : []));
     const analysis = records.flatMap((r) => (r.kind === 'analysis' ? [r.value] : []));
+    const matches = records.flatMap((r) => (r.kind === 'rule_match' ? [r.value] : []));
     if (events.length > 0) await writeCallEvents(client, events);
     if (analysis.length > 0) await writeAnalysis(client, analysis);
+    if (matches.length > 0) await writeRuleMatches(client, matches);
   });
 
 /**
@@ -101,7 +104,12 @@ export const createBatchWriter = (deps: BatchWriterDeps) => {
   };
 
   return async (batch: PartitionBatch): Promise<void> => {
-    const kind = batch.topic === deps.topics.analysis ? 'analysis' : 'call_event';
+    const kind: TopicKind =
+      batch.topic === deps.topics.analysis
+        ? 'analysis'
+        : batch.topic === deps.topics.ruleMatches
+          ? 'rule_match'
+          : 'call_event';
     const records: WriterRecord[] = [];
     for (const message of batch.messages) {
       const decoded = decodeRecord(kind, batch.partition, message);

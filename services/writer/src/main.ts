@@ -16,7 +16,7 @@ const pool = await openPool({ connectionString, max, service: 'writer', logger }
 
 const worker = await startPipelineWorker(service, {
   concurrency: config.WRITER_CONCURRENCY,
-  subscribe: (topics) => [topics.callEvents, topics.analysis],
+  subscribe: (topics) => [topics.callEvents, topics.analysis, topics.ruleMatches],
   // Its producer carries dead letters only: the writer's output is Postgres.
   handler: ({ topics, deadLetter }) =>
     createBatchWriter({

@@ -1,5 +1,6 @@
 import { startBroker, stopBroker } from '@callpulse/broker';
-import { isUnused, putKeywordList, safeTarget } from '@callpulse/db';
+import { isUnused, listKeywordLists, putKeywordList, putRule, safeTarget } from '@callpulse/db';
+import { toRuleRecord } from '@callpulse/rules';
 import { allTopics, createKafka, ensureTopics, topicNames } from '@callpulse/kafka';
 import { createLogger } from '@callpulse/runtime';
 import { readFile } from 'node:fs/promises';
@@ -13,12 +14,13 @@ import { formatLogLine } from '../stack/log-format.js';
 import { assertPortsFree } from '../stack/ports.js';
 import { supervise } from '../stack/supervisor.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
+import { parseRulesJson } from './rules.js';
 import { applyMigrations } from './migrate.js';
 
 export const usage = `callpulse stack   (npm start)
   Runs the whole pipeline here: Kafka (KAFKA_BROKERS, or a local broker it starts),
   Postgres (DATABASE_URL, or the local server; database created and migrated), keyword
-  lists from KEYWORD_LISTS_FILE, then ingest, analyzer, writer and api as processes.
+  lists from KEYWORD_LISTS_FILE and rules from RULES_FILE (examples on a new database), then ingest, analyzer, writer and api as processes.
   Ctrl-C stops everything it started.`;
 
 const SERVICES = ['ingest', 'analyzer', 'writer', 'api'] as const;
@@ -46,31 +48,42 @@ const waitReady = async (urls: string[], timeoutMs: number): Promise<boolean> =>
 };
 
 // Shipped with the repository, so a first `npm start` finds something in what callers say.
-const EXAMPLE_LISTS = fileURLToPath(
-  new URL('../../../../config/keyword-lists.example.json', import.meta.url),
-);
+const example = (file: string): string =>
+  fileURLToPath(new URL(`../../../../config/${file}`, import.meta.url));
 
-const readLists = async (file: string, origin: string) => {
-  const text = await readFile(file, 'utf8').catch(() => {
+const readJsonFile = async (file: string, origin: string): Promise<string> =>
+  readFile(file, 'utf8').catch(() => {
     throw new CliError(`${origin}: cannot read ${file}`);
   });
-  return parseKeywordListsJson(text, `${origin} ${file}`);
-};
 
-/** KEYWORD_LISTS_FILE when set; on a database no one has used yet, the example lists. */
-const applyKeywordLists = async (file: string, say: (line: string) => void): Promise<void> => {
+/**
+ * KEYWORD_LISTS_FILE and RULES_FILE when set; on a database no one has used yet, the
+ * example lists and rules from config/, saying so and how to change them.
+ */
+const applyStartupConfig = async (
+  { listsFile, rulesFile }: { listsFile: string; rulesFile: string },
+  say: (line: string) => void,
+): Promise<void> => {
   await withPool(async (pool) => {
-    if (file) {
-      const lists = await readLists(file, 'KEYWORD_LISTS_FILE');
-      for (const list of lists) await putKeywordList(pool, list);
-      say(`keyword lists from ${file}: ${lists.map((l) => l.name).join(', ')}`);
-    } else if (await isUnused(pool)) {
-      const lists = await readLists(EXAMPLE_LISTS, 'example keyword lists');
-      for (const list of lists) await putKeywordList(pool, list);
+    const fresh = await isUnused(pool);
+    const lists = listsFile || (fresh ? example('keyword-lists.example.json') : '');
+    if (lists) {
+      const parsed = parseKeywordListsJson(await readJsonFile(lists, 'KEYWORD_LISTS_FILE'), lists);
+      for (const list of parsed) await putKeywordList(pool, list);
+      say(`keyword lists from ${lists}: ${parsed.map((l) => l.name).join(', ')}`);
+    }
+    const rules = rulesFile || (fresh ? example('rules.example.json') : '');
+    if (rules) {
+      const names = (await listKeywordLists(pool)).map((l) => l.name);
+      const parsed = parseRulesJson(await readJsonFile(rules, 'RULES_FILE'), rules, names);
+      for (const rule of parsed) await putRule(pool, toRuleRecord(rule));
+      say(`rules from ${rules}: ${parsed.map((r) => r.name).join(', ')}`);
+    }
+    if (fresh && (!listsFile || !rulesFile)) {
       say(
-        `new database: loaded the example keyword lists (${lists.map((l) => l.name).join(', ')}) ` +
-          `from config/keyword-lists.example.json; change them with \`npx callpulse keywords set FILE\`, ` +
-          'the API (PUT /keyword-lists/NAME) or KEYWORD_LISTS_FILE',
+        'new database: loaded the examples from config/; change them with `npx callpulse keywords set FILE` ' +
+          'and `npx callpulse rules set FILE`, the API (PUT /keyword-lists/NAME, PUT /rules/NAME), ' +
+          'or KEYWORD_LISTS_FILE and RULES_FILE',
       );
     }
   });
@@ -134,7 +147,7 @@ export const run = async (): Promise<void> => {
 
     const dbUrl = databaseUrl();
     await applyMigrations(dbUrl, say);
-    await applyKeywordLists(env.KEYWORD_LISTS_FILE, say);
+    await applyStartupConfig({ listsFile: env.KEYWORD_LISTS_FILE, rulesFile: env.RULES_FILE }, say);
 
     const serviceEnv = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
     const supervisor = supervise(
@@ -173,7 +186,7 @@ export const run = async (): Promise<void> => {
         : 'not every service is ready yet; see the log above',
     );
     say(`  webhooks: POST http://127.0.0.1:${ports.ingest}/webhooks`);
-    say(`  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists`);
+    say(`  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists , /rules`);
     say(
       `  psql:     psql -h ${db.hostname} -p ${db.port || 5432} -U ${decodeURIComponent(db.username || 'postgres')} ${db.pathname.slice(1)} -c 'SELECT * FROM call_sentiment'`,
     );

@@ -1,0 +1,177 @@
+import type { CallEvent, RuleMatchMessage } from '@callpulse/contracts';
+import type { CallKey } from '@callpulse/db';
+import { createCallState, step, sweep, type CallState, type RuleMatch } from '@callpulse/rules';
+import type { CurrentAnalyzer } from './config-source.js';
+
+interface Entry {
+  state: CallState;
+  partition: number;
+  /** Our clock when the call last had an event: how long it has been quiet. */
+  seenAtMs: number;
+  isTest: boolean;
+}
+
+/** What a chunk or a sweep decided: matches to publish, states to save after that. */
+export interface RuleOutcome {
+  matches: RuleMatchMessage[];
+  states: Map<string, Entry & CallKey>;
+}
+
+export interface RuleStore {
+  load: (calls: readonly CallKey[]) => Promise<Map<string, unknown>>;
+  save: (states: readonly (CallKey & { state: unknown; ended: boolean })[]) => Promise<void>;
+}
+
+const keyOf = (c: CallKey): string => `${c.source}/${c.callId}`;
+
+const isCallState = (value: unknown): value is CallState =>
+  typeof value === 'object' && value !== null && (value as { v?: unknown }).v === 1;
+
+/**
+ * Per-call rule state for the calls of this analyzer's partitions. A state lives in
+ * memory while the call is active and in Postgres (`rule_state`) once saved; it is saved
+ * only after the matches it produced are in Kafka, so a crash replays the input and the
+ * evaluator, which ignores events it has seen, decides nothing twice — at worst a match
+ * is published again under the same id.
+ */
+export const createRuleTracker = ({
+  store,
+  current,
+  now = () => Date.now(),
+  maxCached = 20_000, // calls kept in memory; the oldest quiet ones go first
+  onError = () => {},
+}: {
+  store: RuleStore;
+  current: () => CurrentAnalyzer;
+  now?: () => number;
+  maxCached?: number;
+  /** A rule evaluation threw (a bug): the event is left out of the rules, not the pipeline. */
+  onError?: (event: CallEvent, error: unknown) => void;
+}) => {
+  const cache = new Map<string, Entry & CallKey>();
+
+  const remember = (entry: Entry & CallKey): void => {
+    const key = keyOf(entry);
+    cache.delete(key);
+    cache.set(key, entry);
+    for (const [oldest] of cache) {
+      if (cache.size <= maxCached) break;
+      cache.delete(oldest);
+    }
+  };
+
+  const toMessage = (
+    entry: Entry & CallKey,
+    match: RuleMatch,
+    trigger: { eventId: string | null; receivedAt: string | null },
+  ): RuleMatchMessage => {
+    const start = entry.state.initiatedAt ?? entry.state.earliestAt;
+    const rule = current().notify.get(match.rule);
+    return {
+      matchId: `${entry.source}/${entry.callId}/${match.rule}@${match.ruleVersion}`,
+      source: entry.source,
+      callId: entry.callId,
+      isTest: entry.isTest,
+      rule: match.rule,
+      ruleVersion: match.ruleVersion,
+      severity: match.severity,
+      phase: match.phase,
+      status: match.status,
+      basis: match.basis,
+      atSecond: match.atSecond,
+      matchedAt: start === null ? null : new Date((start + match.atSecond) * 1000).toISOString(),
+      decidedAt: new Date(now()).toISOString(),
+      evidence: match.evidence.map((e) => ({ ...e })),
+      trigger,
+      notify: rule?.notify ?? [],
+      notifyOn: (rule?.notifyOn ?? ['fired']) as RuleMatchMessage['notifyOn'],
+      origin: 'live',
+    };
+  };
+
+  return {
+    /**
+     * Feeds a chunk's call events, in partition order. Nothing is remembered until
+     * `commit`: if publishing fails, the chunk is fed again from the same states.
+     */
+    apply: async (partition: number, events: readonly CallEvent[]): Promise<RuleOutcome> => {
+      const { ruleSet } = current();
+      const outcome: RuleOutcome = { matches: [], states: new Map() };
+      if (ruleSet.rules.length === 0) return outcome;
+      const calls = events.flatMap((e) => (e.call ? [e.call] : []));
+      const missing = [...new Map(calls.map((c) => [keyOf(c), c])).values()].filter(
+        (c) => !cache.has(keyOf(c)),
+      );
+      const stored = await store.load(missing.map((c) => ({ source: c.source, callId: c.callId })));
+      for (const event of events) {
+        if (!event.call) continue;
+        const key = keyOf(event.call);
+        const entry = outcome.states.get(key) ??
+          cache.get(key) ?? {
+            source: event.call.source,
+            callId: event.call.callId,
+            partition,
+            seenAtMs: now(),
+            isTest: event.isTest,
+            state: ((s) => (isCallState(s) ? s : createCallState()))(stored.get(key)),
+          };
+        let result: ReturnType<typeof step>;
+        try {
+          result = step(entry.state, event, ruleSet);
+        } catch (error) {
+          onError(event, error);
+          continue;
+        }
+        const next = { ...entry, state: result.state, seenAtMs: now(), partition };
+        outcome.states.set(key, next);
+        const trigger = { eventId: event.eventId, receivedAt: event.receivedAt };
+        for (const match of result.decisions) outcome.matches.push(toMessage(next, match, trigger));
+      }
+      return outcome;
+    },
+
+    /**
+     * Decides the deadlines of quiet calls in `partition`: a call's provider clock is
+     * taken to have moved on as far as ours since its last event, less `latenessS`.
+     */
+    sweep: (partition: number, latenessS: number): RuleOutcome => {
+      const { ruleSet } = current();
+      const outcome: RuleOutcome = { matches: [], states: new Map() };
+      if (ruleSet.rules.length === 0) return outcome;
+      for (const [key, entry] of cache) {
+        if (entry.partition !== partition || entry.state.endedAt !== null) continue;
+        if (entry.state.latestAt === null) continue;
+        const quietS = (now() - entry.seenAtMs) / 1000;
+        const result = sweep(entry.state, entry.state.latestAt + quietS - latenessS, ruleSet);
+        if (result.state === entry.state) continue;
+        const next = { ...entry, state: result.state };
+        outcome.states.set(key, next);
+        const trigger = { eventId: null, receivedAt: null };
+        for (const match of result.decisions) outcome.matches.push(toMessage(next, match, trigger));
+      }
+      return outcome;
+    },
+
+    /** Saves the states after their matches are in Kafka, then remembers them. */
+    commit: async (outcome: RuleOutcome): Promise<void> => {
+      const states = [...outcome.states.values()];
+      await store.save(
+        states.map((e) => ({
+          source: e.source,
+          callId: e.callId,
+          state: e.state,
+          ended: e.state.endedAt !== null,
+        })),
+      );
+      for (const entry of states) remember(entry);
+    },
+
+    /** The partitions of the calls in memory. */
+    partitions: (): Set<number> => new Set([...cache.values()].map((e) => e.partition)),
+    /** After a rebalance another member may have moved a call on: read states afresh. */
+    forget: (): void => cache.clear(),
+    size: (): number => cache.size,
+  };
+};
+
+export type RuleTracker = ReturnType<typeof createRuleTracker>;
