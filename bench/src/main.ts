@@ -5,6 +5,7 @@ import { benchE2e } from './e2e.js';
 import { startInfra } from './infra.js';
 import { benchIngest } from './ingest.js';
 import { peakRssMb, root } from './processes.js';
+import { benchReplay, benchRulesLive } from './rules.js';
 import { benchWriter } from './writer.js';
 
 // npm run bench [-- --quick]: figures, not pass/fail. Every ratio compares two things
@@ -25,6 +26,8 @@ const plan = quick
       e2eSeconds: 10,
       searchRates: [2000, 4000],
       searchSeconds: 5,
+      rulesSeconds: 4,
+      replayCalls: 2_000,
     }
   : {
       ingestRequests: 40_000,
@@ -35,6 +38,8 @@ const plan = quick
       e2eSeconds: 30,
       searchRates: [1500, 2000, 3000, 4000, 5000, 6000, 8000],
       searchSeconds: 10,
+      rulesSeconds: 10,
+      replayCalls: 10_000,
     };
 
 log(`callpulse bench${quick ? ' --quick' : ''}: ${JSON.stringify(plan)}`);
@@ -52,6 +57,15 @@ try {
 
   log('2/4 analysis engine vs plain sentiment.analyze');
   const analysis = benchAnalysis({ seconds: plan.analysisSeconds, log });
+
+  log('rules: analysis with 20 rules vs without');
+  const rules = benchRulesLive({ seconds: plan.rulesSeconds, log });
+  log(`rules: replay over ${plan.replayCalls} stored calls`);
+  const replay = await benchReplay({
+    databaseUrl: infra.databaseUrl,
+    calls: plan.replayCalls,
+    log,
+  });
 
   log('3/4 writer vs one COPY stream');
   const writer = await benchWriter({
@@ -83,6 +97,8 @@ try {
     },
     ingest: ingest.figures,
     analysis,
+    rules,
+    replay,
     writer: writer.figures,
     e2e: e2e.figures,
     memory: {
@@ -116,6 +132,18 @@ try {
       analysis.ratio,
       '20 lists × 25 terms',
     ),
+  );
+  console.log(
+    row(
+      'rules',
+      `${rules.withRules} events/s`,
+      `${rules.without}/s without rules`,
+      rules.ratio,
+      `${rules.rules} rules beside ${rules.lists} lists; state ${rules.stateBytesPerCall} B/call`,
+    ),
+  );
+  console.log(
+    `| replay     | ${replay.calls} stored calls in ${replay.seconds} s: ${replay.callsPerSecond} calls/s; +${replay.added} −${replay.removed}, diff ${replay.checked ? 'matches' : 'DOES NOT match'} the brute-force query`,
   );
   console.log(
     row(

@@ -1,0 +1,255 @@
+import { createAnalyzer } from '@callpulse/analysis';
+import { bodyEventId, normalizeWebhook, type CallEvent } from '@callpulse/contracts';
+import {
+  createPool,
+  getRule,
+  inTransaction,
+  putRule,
+  writeCallEvents,
+  type Pool,
+} from '@callpulse/db';
+import { replayRule } from '@callpulse/replay';
+import {
+  compileRules,
+  createCallState,
+  step,
+  toRuleRecord,
+  validateRule,
+  type CallState,
+  type Rule,
+} from '@callpulse/rules';
+import { generateCalls } from '@callpulse/simulator';
+import { benchLists } from './analysis.js';
+
+const eventsOf = (count: number, seed: number, source: string, start?: number): CallEvent[] =>
+  generateCalls(count, { seed, source, ...(start ? { startUnixSeconds: start } : {}) }).flatMap(
+    (call) =>
+      call.webhooks.flatMap((body) => {
+        const n = normalizeWebhook(body, {
+          eventId: bodyEventId(body),
+          receivedAt: new Date(((body.timestamp_utc as number) + 1) * 1000),
+        });
+        return n.ok ? [n.value] : [];
+      }),
+  );
+
+/** 20 rules over the benchmark's 20 lists, every operator of the language. */
+export const benchRules = (): Rule[] => {
+  const list = (i: number) => `list-${i % 20}`;
+  const shapes = (i: number): unknown => {
+    switch (i % 10) {
+      case 0:
+        return { said: { list: list(i), speaker: 'customer' } };
+      case 1:
+        return { said: { list: list(i), atLeast: 2, window: { firstSeconds: 120 } } };
+      case 2:
+        return { near: { terms: ['cancel', 'contract'], words: 4, speaker: 'customer' } };
+      case 3:
+        return {
+          followedBy: {
+            first: { said: { list: list(i), speaker: 'customer' } },
+            then: { said: { list: list(i + 1), speaker: 'ai' } },
+            withinSeconds: 60,
+          },
+        };
+      case 4:
+        return {
+          notFollowedBy: {
+            first: { said: { list: list(i), speaker: 'customer' } },
+            then: { said: { list: list(i + 3), speaker: 'ai' } },
+            withinSeconds: 30,
+          },
+        };
+      case 5:
+        return { sentiment: { speaker: 'customer', below: -0.05, overLast: 3 } };
+      case 6:
+        return { any: [{ event: 'missed' }, { event: 'error' }] };
+      case 7:
+        return { longerThan: { seconds: 90 } };
+      case 8:
+        return {
+          all: [{ said: { list: list(i) } }, { sentiment: { speaker: 'customer', below: 0 } }],
+        };
+      default:
+        return { not: { said: { list: list(i), speaker: 'ai', window: { firstSeconds: 30 } } } };
+    }
+  };
+  const lists = benchLists().map((l) => l.name);
+  return Array.from({ length: 20 }, (_, i) => {
+    const result = validateRule(
+      { name: `bench-rule-${i}`, severity: 'low', when: shapes(i) },
+      { lists },
+    );
+    if (!result.ok) throw new Error(`bench rule ${i}: ${JSON.stringify(result.errors)}`);
+    return result.value;
+  });
+};
+
+export interface RulesLiveFigures {
+  withRules: number;
+  without: number;
+  ratio: number;
+  rules: number;
+  lists: number;
+  /** Mean size of a call's saved rule state, in bytes of JSON. */
+  stateBytesPerCall: number;
+}
+
+/**
+ * What rules cost the analyzer: call events/s through the analysis (scores, hits,
+ * summaries) with 20 lists × 25 terms, with and without 20 rules evaluated per call,
+ * alternating rounds in one run.
+ */
+export const benchRulesLive = ({
+  seconds,
+  log,
+}: {
+  seconds: number;
+  log: (l: string) => void;
+}): RulesLiveFigures => {
+  const lists = benchLists();
+  const analyzer = createAnalyzer({ lists });
+  const events = eventsOf(2_000, 5, 'bench:rules');
+  const { ruleSet } = compileRules(benchRules(), { lists });
+  const analyze = (event: CallEvent): void => {
+    if (event.type === 'transcript')
+      analyzer.analyzeUtterance(event.transcript.text, event.transcript.speaker);
+    else if (event.type === 'call_ended') analyzer.summarizeCall(event.finalTranscript);
+  };
+  let states = new Map<string, CallState>();
+  const withRules = (event: CallEvent): void => {
+    analyze(event);
+    if (!event.call) return;
+    const key = `${event.call.source}/${event.call.callId}`;
+    states.set(key, step(states.get(key) ?? createCallState(), event, ruleSet).state);
+  };
+  const run = (fn: (e: CallEvent) => void, ms: number): number => {
+    let n = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ms) {
+      states = new Map();
+      for (const e of events) fn(e);
+      n += events.length;
+      now = performance.now();
+    }
+    return n / ((now - start) / 1000);
+  };
+  run(analyze, 300);
+  run(withRules, 300);
+  const rounds = 3;
+  const pairs: { withRules: number; without: number }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const without = run(analyze, (seconds * 1000) / (2 * rounds));
+    const w = run(withRules, (seconds * 1000) / (2 * rounds));
+    pairs.push({ withRules: w, without });
+    log(
+      `rules round ${i + 1}/${rounds}: with 20 rules ${w.toFixed(0)} events/s, without ${without.toFixed(0)}/s`,
+    );
+  }
+  const ratios = pairs.map((p) => p.withRules / p.without).sort((a, b) => a - b);
+  const sizes = [...states.values()].map((s) => JSON.stringify(s).length);
+  return {
+    withRules: Math.round(pairs.reduce((s, p) => s + p.withRules, 0) / rounds),
+    without: Math.round(pairs.reduce((s, p) => s + p.without, 0) / rounds),
+    ratio: Number((ratios[1] ?? 0).toFixed(3)),
+    rules: ruleSet.rules.length,
+    lists: lists.length,
+    stateBytesPerCall: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)),
+  };
+};
+
+export interface ReplayFigures {
+  calls: number;
+  seconds: number;
+  callsPerSecond: number;
+  added: number;
+  removed: number;
+  /** The diff agrees with the same question asked of the stored fragments in SQL. */
+  checked: boolean;
+}
+
+const bruteForce = async (pool: Pool, source: string, word: string): Promise<Set<string>> =>
+  new Set(
+    (
+      await pool.query<{ call_id: string }>(
+        `SELECT DISTINCT call_id FROM transcript_fragments
+         WHERE source = $1 AND speaker = 'customer' AND text ~* $2`,
+        [source, `\\m${word}\\M`],
+      )
+    ).rows.map((r) => r.call_id),
+  );
+
+/**
+ * `calls` generated calls stored through the writer's own code path, a rule stored and
+ * replayed with --apply, then edited and replayed again: calls/s of the second replay,
+ * and its diff checked against a brute-force query.
+ */
+export const benchReplay = async ({
+  databaseUrl,
+  calls,
+  log,
+}: {
+  databaseUrl: string;
+  calls: number;
+  log: (l: string) => void;
+}): Promise<ReplayFigures> => {
+  const pool = createPool({ connectionString: databaseUrl, max: 4 });
+  try {
+    const source = 'bench:replay';
+    const events = eventsOf(calls, 9, source, 1_900_000_000);
+    for (let i = 0; i < events.length; i += 5_000) {
+      const chunk = events
+        .slice(i, i + 5_000)
+        .map((event, j) => ({ event, partition: 0, offset: String(i + j) }));
+      await inTransaction(pool, (client) => writeCallEvents(client, chunk));
+    }
+    await pool.query('ANALYZE');
+    log(`replay: ${calls} calls (${events.length} events) stored`);
+    const said = (word: string) =>
+      validateRule(
+        {
+          name: 'bench-replay',
+          severity: 'low',
+          when: { said: { terms: [word], speaker: 'customer' } },
+        },
+        { lists: [] },
+      );
+    const store = async (word: string) => {
+      const rule = said(word);
+      if (!rule.ok) throw new Error('bench rule invalid');
+      await putRule(pool, toRuleRecord(rule.value));
+    };
+    await store('cancel');
+    await replayRule({ pool, name: 'bench-replay', apply: true });
+    await store('manager');
+    if ((await getRule(pool, 'bench-replay'))?.version !== 2) throw new Error('rule not edited');
+    const report = await replayRule({
+      pool,
+      name: 'bench-replay',
+      onProgress: (n) => {
+        if (n % 2_000 === 0) log(`replay: ${n}/${calls} calls`);
+      },
+    });
+    const [was, now] = [
+      await bruteForce(pool, source, 'cancel'),
+      await bruteForce(pool, source, 'manager'),
+    ];
+    const added = [...now].filter((c) => !was.has(c)).length;
+    const removed = [...was].filter((c) => !now.has(c)).length;
+    return {
+      calls: report.scanned,
+      seconds: Number(report.seconds.toFixed(2)),
+      callsPerSecond: Math.round(report.scanned / report.seconds),
+      added: report.added.count,
+      removed: report.removed.count,
+      checked:
+        report.added.count === added &&
+        report.removed.count === removed &&
+        report.matchedNow === now.size &&
+        report.matchedStored === was.size,
+    };
+  } finally {
+    await pool.end();
+  }
+};
