@@ -2,10 +2,10 @@ import { generateCalls, percentile, sendWebhooks } from '@callpulse/simulator';
 import { freePort } from './infra.js';
 import { ready, root, spawnNode, startService, type Proc } from './processes.js';
 
-const TOKEN = 'bench-token';
+export const TOKEN = 'bench-token';
 
 /** A realistic mix: whole calls (lifecycle, fragments, final transcript) and some errors. */
-const workload = (count: number, source: string): unknown[][] => {
+export const workload = (count: number, source: string): unknown[][] => {
   const calls = generateCalls(Math.ceil(count / 10), { seed: 3, source, fragments: [4, 8] });
   return calls.map((c, i) => {
     const seq: unknown[] = [...c.webhooks];
@@ -24,7 +24,7 @@ const workload = (count: number, source: string): unknown[][] => {
   });
 };
 
-const drive = async (url: string, sequences: unknown[][], connections: number) => {
+export const drive = async (url: string, sequences: unknown[][], connections: number) => {
   const r = await sendWebhooks({
     url,
     sequences,

@@ -5,6 +5,7 @@ import { benchE2e } from './e2e.js';
 import { startInfra } from './infra.js';
 import { benchIngest } from './ingest.js';
 import { peakRssMb, root } from './processes.js';
+import { benchRedaction } from './redaction.js';
 import { benchReplay, benchRulesLive } from './rules.js';
 import { benchWriter } from './writer.js';
 
@@ -55,6 +56,14 @@ try {
   const ingestPeak = peakRssMb(ingest.ingestPid);
   await ingest.ingest.stop();
 
+  log('ingest with redaction on vs off');
+  const redaction = await benchRedaction({
+    brokers: infra.brokers,
+    requests: plan.ingestRequests,
+    rounds: plan.ingestRounds + 1,
+    log,
+  });
+
   log('2/4 analysis engine vs plain sentiment.analyze');
   const analysis = benchAnalysis({ seconds: plan.analysisSeconds, log });
 
@@ -96,6 +105,7 @@ try {
       date: new Date().toISOString(),
     },
     ingest: ingest.figures,
+    redaction,
     analysis,
     rules,
     replay,
@@ -122,6 +132,15 @@ try {
       `${ingest.figures.baseline}/s bare http`,
       ingest.figures.ratio,
       `p50 ${ingest.figures.p50Ms} ms, p99 ${ingest.figures.p99Ms} ms, 50 connections`,
+    ),
+  );
+  console.log(
+    row(
+      'redaction',
+      `${redaction.on}/s on`,
+      `${redaction.off}/s REDACT=off`,
+      redaction.ratio,
+      '1 fragment in 10 with personal data',
     ),
   );
   console.log(

@@ -14,11 +14,21 @@ export const callRefSchema = z.object({
 });
 export type CallRef = z.infer<typeof callRefSchema>;
 
+/** Where ingest replaced personal data by a type token: offsets in the redacted text. */
+export const redactionSchema = z.object({
+  type: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Redaction = z.infer<typeof redactionSchema>;
+
 const utterance = z.object({
   speaker: speakerSchema,
   text: z.string(),
   /** The provider's own timestamp, verbatim (it is not always Unix seconds). */
   timestamp: z.string().nullable(),
+  /** Present when ingest redacted the text; the values replaced never travel. */
+  redactions: z.array(redactionSchema).optional(),
 });
 export type FinalTranscriptEntry = z.infer<typeof utterance>;
 

@@ -10,13 +10,20 @@ export type {
   FragmentScoreMessage,
   KeywordHitMessage,
 } from './analysis-message.js';
-export { callEventSchema, callKey, callRefSchema, LIFECYCLE_EVENT_TYPES } from './call-event.js';
+export {
+  callEventSchema,
+  callKey,
+  callRefSchema,
+  LIFECYCLE_EVENT_TYPES,
+  redactionSchema,
+} from './call-event.js';
 export type {
   CallEvent,
   CallEventType,
   CallRef,
   FinalTranscriptEntry,
   LifecycleEventType,
+  Redaction,
 } from './call-event.js';
 export { bodyEventId, canonicalJson } from './canonical.js';
 export {

@@ -1,3 +1,4 @@
+import type { CallEvent } from '@callpulse/contracts';
 import type { OutgoingMessage } from '@callpulse/kafka';
 import { createServiceApp, createTokenCheck, type Logger, type Registry } from '@callpulse/runtime';
 import type Koa from 'koa';
@@ -8,6 +9,8 @@ import { createWebhookHandler } from './webhook-handler.js';
 export interface AppDeps {
   publish: (message: OutgoingMessage) => Promise<void>;
   auth: { header: string; tokens: string[] } | null;
+  /** Personal data out of each event before it is published; absent: nothing redacted. */
+  redact?: (event: CallEvent) => CallEvent;
   signingSecret: string | null;
   maxBodyBytes: number;
   registry: Registry;
@@ -37,6 +40,7 @@ export const createApp = (deps: AppDeps): Koa =>
               })
             : null,
           authHeader: deps.auth?.header ?? '',
+          redact: deps.redact ?? ((event) => event),
           verifySignature: deps.signingSecret ? createSignatureVerifier(deps.signingSecret) : null,
           maxBodyBytes: deps.maxBodyBytes,
           retryAfterSeconds: 5,

@@ -6,9 +6,11 @@ import {
   topicNames,
 } from '@callpulse/kafka';
 import { startService } from '@callpulse/runtime';
+import { createRedactor } from '@callpulse/redact';
 import { createApp } from './app.js';
 import { configSchema } from './config.js';
 import { createIngestMetrics } from './metrics.js';
+import { createEventRedactor } from './redact-event.js';
 import { openSpool } from './spool.js';
 import { createSpooledPublish } from './spooled-publish.js';
 
@@ -64,11 +66,24 @@ const spooled = spool
     })
   : null;
 
+const redactor = createEventRedactor({
+  redactor:
+    config.REDACT === 'on'
+      ? createRedactor({ types: config.REDACT_TYPES, custom: config.REDACT_CUSTOM })
+      : null,
+  callerNumbers: config.REDACT_CALLER_NUMBERS,
+  hashKey: config.REDACT_HASH_KEY,
+});
+if (config.REDACT === 'off') {
+  logger.warn('REDACT=off: transcripts are published and stored as the provider sent them');
+}
+
 const app = createApp({
   publish: spooled ? spooled.publish : (message) => publisher.publish(message),
   auth: config.INGEST_AUTH_HEADER
     ? { header: config.INGEST_AUTH_HEADER, tokens: config.INGEST_AUTH_TOKENS }
     : null,
+  redact: (event) => redactor.redact(event),
   signingSecret: config.INGEST_SIGNING_SECRET || null,
   maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
   registry,

@@ -4,6 +4,7 @@ import {
   CALL_EVENT_CONTENT_TYPE,
   encodeCallEvent,
   normalizeWebhook,
+  type CallEvent,
   type NormalizeError,
 } from '@callpulse/contracts';
 import type { OutgoingMessage } from '@callpulse/kafka';
@@ -17,6 +18,8 @@ export interface WebhookDeps {
   /** Resolves once Kafka has the event; rejects when it cannot take it in time. */
   publish: (message: OutgoingMessage) => Promise<void>;
   checkAuth: ((value: string | string[] | undefined) => boolean) | null;
+  /** Personal data out of the event before it is published (identity when redaction is off). */
+  redact: (event: CallEvent) => CallEvent;
   authHeader: string;
   verifySignature: ReturnType<typeof createSignatureVerifier> | null;
   maxBodyBytes: number;
@@ -84,7 +87,7 @@ export const createWebhookHandler =
       const eventId = idHeader !== undefined ? idHeader.slice(0, 200) : bodyEventId(body.json);
       const normalized = normalizeWebhook(body.json, { eventId, receivedAt: deps.now() });
       if (!normalized.ok) return fail(ctx, 400, describe(normalized.error));
-      const event = normalized.value;
+      const event = deps.redact(normalized.value);
       eventType = event.type;
 
       const started = performance.now();

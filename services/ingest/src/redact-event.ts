@@ -1,0 +1,110 @@
+import type { CallEvent, CallRef } from '@callpulse/contracts';
+import { hashCallerNumber, type CarryState, type Redactor } from '@callpulse/redact';
+
+export interface EventRedactor {
+  /** The event with personal data replaced in its text and in its raw body. */
+  redact(event: CallEvent): CallEvent;
+}
+
+type Json = Record<string, unknown>;
+
+const asObject = (value: unknown): Json | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+
+/** Carries per call, in memory only (they hold raw digits), the least recently used go. */
+const createCarries = (max: number) => {
+  const carries = new Map<string, CarryState>();
+  return {
+    get: (call: string): CarryState | undefined => carries.get(call),
+    set: (call: string, carry: CarryState): void => {
+      carries.delete(call);
+      if (Object.keys(carry).length === 0) return;
+      carries.set(call, carry);
+      for (const [oldest] of carries) {
+        if (carries.size <= max) break;
+        carries.delete(oldest);
+      }
+    },
+    end: (call: string): void => void carries.delete(call),
+  };
+};
+
+/**
+ * Redacts a normalized event before it is published: transcript text and final-transcript
+ * messages, in the event and in the raw body kept for audit, so no topic, table, log or
+ * alert downstream holds the original. A number split over two consecutive fragments of
+ * one speaker is caught through a carry kept per call in this process (a call whose
+ * fragments reach different ingest instances loses that look-back). With `callerNumbers:
+ * 'hash'`, `from`/`to` become keyed hashes, so calls from one number still group.
+ */
+export const createEventRedactor = ({
+  redactor,
+  callerNumbers = 'keep',
+  hashKey = '',
+  maxCalls = 50_000, // calls whose last fragment's trailing digits are remembered
+}: {
+  redactor: Redactor | null;
+  callerNumbers?: 'keep' | 'hash';
+  hashKey?: string;
+  maxCalls?: number;
+}): EventRedactor => {
+  const carries = createCarries(maxCalls);
+  const hash = (n: string | null): string | null =>
+    n === null || n === '' ? n : hashCallerNumber(n, hashKey);
+  const hashCall = (call: CallRef): CallRef => ({
+    ...call,
+    from: hash(call.from),
+    to: hash(call.to),
+  });
+  const hashRawNumbers = (raw: Json): void => {
+    const payload = asObject(raw.payload);
+    for (const holder of [payload, asObject(payload?.call)]) {
+      if (!holder) continue;
+      for (const field of ['from', 'to']) {
+        if (typeof holder[field] === 'string') holder[field] = hash(holder[field]);
+      }
+    }
+  };
+
+  return {
+    redact(event) {
+      if (!redactor && callerNumbers === 'keep') return event;
+      // A deep copy: the parsed body is not ours to change, and stays out of the event.
+      const raw = asObject(structuredClone(event.raw));
+      let next: CallEvent = { ...event, raw };
+      if (callerNumbers === 'hash') {
+        if (next.call) next = { ...next, call: hashCall(next.call) };
+        if (raw) hashRawNumbers(raw);
+      }
+      if (!redactor || !event.call) return next;
+      const callKey = `${event.call.source}/${event.call.callId}`;
+      const payload = asObject(raw?.payload);
+      if (next.type === 'transcript') {
+        const r = redactor.redact(next.transcript.text, {
+          speaker: next.transcript.speaker,
+          carry: carries.get(callKey) ?? {},
+        });
+        carries.set(callKey, r.carry);
+        if (payload && typeof payload.transcript === 'string') payload.transcript = r.text;
+        return {
+          ...next,
+          transcript: { ...next.transcript, text: r.text, redactions: r.redactions },
+        };
+      }
+      if (next.type === 'call_ended') {
+        carries.end(callKey);
+        let carry: CarryState = {};
+        const entries = Array.isArray(payload?.transcript) ? payload.transcript : [];
+        const finalTranscript = next.finalTranscript.map((entry, i) => {
+          const r = redactor.redact(entry.text, { speaker: entry.speaker, carry });
+          carry = r.carry;
+          const rawEntry = asObject(entries[i]);
+          if (rawEntry && typeof rawEntry.message === 'string') rawEntry.message = r.text;
+          return { ...entry, text: r.text, redactions: r.redactions };
+        });
+        return { ...next, finalTranscript };
+      }
+      return next;
+    },
+  };
+};
