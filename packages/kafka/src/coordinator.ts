@@ -38,3 +38,39 @@ export const waitForGroupCoordinator = async ({
     await admin.disconnect().catch(() => {});
   }
 };
+
+/**
+ * Resolves once the broker can give an idempotent producer its id. On a new broker that
+ * waits for `__transaction_state` to load, and kafkajs logs the refusals meanwhile as
+ * errors; a silent producer asks first, so a normal first start logs none.
+ */
+export const waitForProducerId = async ({
+  kafka,
+  logger,
+  maxDelayMs = 30_000, // the longest pause between two probes
+}: {
+  kafka: Kafka;
+  logger: Logger;
+  maxDelayMs?: number;
+}): Promise<void> => {
+  const twin = silentTwin(kafka);
+  for (let attempt = 0; ; attempt++) {
+    const probe = twin.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 0 },
+    });
+    try {
+      await probe.connect();
+      if (attempt > 0) logger.info("Kafka's transaction coordinator is ready");
+      return;
+    } catch {
+      if (attempt === 0) logger.info("waiting for Kafka's transaction coordinator");
+      await new Promise((r) =>
+        setTimeout(r, backoffMs(attempt, { baseMs: 500, maxMs: maxDelayMs })),
+      );
+    } finally {
+      await probe.disconnect().catch(() => {});
+    }
+  }
+};

@@ -47,6 +47,7 @@ export const startPipelineWorker = async (
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     service: name,
     retry: service.untilItWorks,
+    logger,
   });
   const worker = await startWorker({
     kafka,

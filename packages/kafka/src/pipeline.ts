@@ -1,3 +1,4 @@
+import type { Logger } from '@callpulse/runtime';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { sendToDeadLetter } from './dead-letter.js';
 import { createProducer, type ProducerHandle } from './producer.js';
@@ -28,6 +29,7 @@ export const connectPipeline = async ({
   replicationFactor,
   service,
   retry,
+  logger,
 }: {
   kafka: Kafka;
   topicPrefix: string;
@@ -35,6 +37,7 @@ export const connectPipeline = async ({
   replicationFactor: number;
   service: string;
   retry: <T>(what: string, step: () => Promise<T>) => Promise<T>;
+  logger: Logger;
 }): Promise<PipelineConnection> => {
   const topics = topicNames(topicPrefix);
   await retry('creating Kafka topics', () =>
@@ -43,7 +46,7 @@ export const connectPipeline = async ({
       allTopics(topics).map((topic) => ({ topic, numPartitions, replicationFactor })),
     ),
   );
-  const producer = createProducer(kafka);
+  const producer = createProducer(kafka, { logger });
   await retry('connecting to Kafka', () => producer.connect());
   return {
     topics,

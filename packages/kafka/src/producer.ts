@@ -6,7 +6,9 @@ import {
   type ProducerRecord,
   type RecordMetadata,
 } from 'kafkajs';
+import type { Logger } from '@callpulse/runtime';
 import type { OutgoingMessage } from './batching-publisher.js';
+import { waitForProducerId } from './coordinator.js';
 
 /**
  * Errors after which an idempotent producer can never send again: the broker and the
@@ -49,7 +51,14 @@ export interface ProducerHandle {
  */
 export const createProducer = (
   kafka: Kafka,
-  { maxRetryTimeMs = 5_000 }: { maxRetryTimeMs?: number } = {}, // longest pause between tries
+  {
+    maxRetryTimeMs = 5_000, // longest pause between tries
+    logger,
+  }: {
+    maxRetryTimeMs?: number;
+    /** Given: `connect` first waits, quietly, for the broker to hand out producer ids. */
+    logger?: Logger;
+  } = {},
 ): ProducerHandle => {
   let connected = false;
   let stopped = false;
@@ -91,7 +100,10 @@ export const createProducer = (
     };
 
   return {
-    connect: () => current.connect(),
+    connect: async () => {
+      if (logger) await waitForProducerId({ kafka, logger });
+      await current.connect();
+    },
     disconnect: async () => {
       stopped = true;
       if (replacing) await replacing.catch(() => {});

@@ -39,7 +39,7 @@ await untilItWorks('creating Kafka topics', () =>
     },
   ]),
 );
-const producer = createProducer(kafka);
+const producer = createProducer(kafka, { logger });
 await untilItWorks('connecting to Kafka', () => producer.connect());
 
 const publisher = createBatchingPublisher({
