@@ -55,10 +55,11 @@ export const waitForProducerId = async ({
 }): Promise<void> => {
   const twin = silentTwin(kafka);
   for (let attempt = 0; ; attempt++) {
+    // kafkajs refuses an idempotent producer that may not retry; once is enough here.
     const probe = twin.producer({
       idempotent: true,
       maxInFlightRequests: 1,
-      retry: { retries: 0 },
+      retry: { retries: 1, maxRetryTime: 1_000 },
     });
     try {
       await probe.connect();
