@@ -41,6 +41,25 @@ export const drive = async (url: string, sequences: unknown[][], connections: nu
   };
 };
 
+/** An ingest process on its own port, authenticated like the workload, ready to take posts. */
+export const startIngest = async (
+  brokers: string,
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<{ proc: Proc; port: number; url: string }> => {
+  const port = await freePort();
+  const proc = startService('ingest', {
+    KAFKA_BROKERS: brokers,
+    KAFKA_TOPIC_PREFIX: prefix,
+    INGEST_PORT: String(port),
+    INGEST_AUTH_HEADER: 'x-api-key',
+    INGEST_AUTH_TOKENS: TOKEN,
+    ...env,
+  });
+  await ready(`http://127.0.0.1:${port}/readyz`, proc);
+  return { proc, port, url: `http://127.0.0.1:${port}/webhooks` };
+};
+
 export interface IngestFigures {
   ours: number;
   baseline: number;
@@ -66,16 +85,7 @@ export const benchIngest = async ({
   log: (l: string) => void;
 }): Promise<{ figures: IngestFigures; ingestPid: number | undefined; ingest: Proc }> => {
   const connections = 50;
-  const port = await freePort();
-  const prefix = `bench.${Date.now().toString(36)}.`;
-  const ingest = startService('ingest', {
-    KAFKA_BROKERS: brokers,
-    KAFKA_TOPIC_PREFIX: prefix,
-    INGEST_PORT: String(port),
-    INGEST_AUTH_HEADER: 'x-api-key',
-    INGEST_AUTH_TOKENS: TOKEN,
-  });
-  await ready(`http://127.0.0.1:${port}/readyz`, ingest);
+  const { proc: ingest, port } = await startIngest(brokers, `bench.${Date.now().toString(36)}.`);
   const bare: Proc = spawnNode('bare', `${root}bench/dist/bare-server.js`, {});
   const barePort = await new Promise<number>((resolve) =>
     bare.child.stdout?.once('data', (d: Buffer) =>

@@ -1,6 +1,4 @@
-import { freePort } from './infra.js';
-import { drive, TOKEN, workload } from './ingest.js';
-import { ready, startService, type Proc } from './processes.js';
+import { drive, startIngest, workload } from './ingest.js';
 
 const PII = [
   'my card number is 4111 1111 1111 1111',
@@ -48,19 +46,7 @@ export const benchRedaction = async ({
   log: (l: string) => void;
 }): Promise<RedactionFigures> => {
   const prefix = `bench.${Date.now().toString(36)}.`;
-  const start = async (redact: 'on' | 'off'): Promise<{ proc: Proc; url: string }> => {
-    const port = await freePort();
-    const proc = startService('ingest', {
-      KAFKA_BROKERS: brokers,
-      KAFKA_TOPIC_PREFIX: prefix,
-      INGEST_PORT: String(port),
-      INGEST_AUTH_HEADER: 'x-api-key',
-      INGEST_AUTH_TOKENS: TOKEN,
-      REDACT: redact,
-    });
-    await ready(`http://127.0.0.1:${port}/readyz`, proc);
-    return { proc, url: `http://127.0.0.1:${port}/webhooks` };
-  };
+  const start = (redact: 'on' | 'off') => startIngest(brokers, prefix, { REDACT: redact });
   const on = await start('on');
   const off = await start('off');
   try {
