@@ -1,4 +1,4 @@
-import { brokerStatus, startBroker, stopBroker } from '@callpulse/broker';
+import { brokerStatus, startBroker, stopBroker, type StopBrokerResult } from '@callpulse/broker';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import { brokerDataDir, cacheDir, kafkaPort } from '../settings.js';
@@ -6,6 +6,15 @@ import { brokerDataDir, cacheDir, kafkaPort } from '../settings.js';
 export const usage = `callpulse kafka start|stop|status [--port N]
   Runs a local single-node KRaft Kafka broker from the official jars (Maven resolves them
   once into ${'$'}CALLPULSE_CACHE_DIR, default ~/.cache/callpulse). Data and log: .callpulse/kafka.`;
+
+/** What `kafka stop` says: whether a broker ran, and whether it had to be killed. */
+export const stopMessage = (result: StopBrokerResult): string => {
+  if (!result.wasRunning) return 'Kafka was not running';
+  const pid = result.pid === undefined ? '' : `pid ${result.pid}`;
+  return result.forced
+    ? `Kafka stopped (${pid}; it ignored SIGTERM and was killed)`
+    : `Kafka stopped${pid ? ` (${pid})` : ''}`;
+};
 
 export const run = async (argv: string[]): Promise<void> => {
   const { positionals, values } = parseArgs({
@@ -33,8 +42,7 @@ export const run = async (argv: string[]): Promise<void> => {
       return;
     }
     case 'stop': {
-      const wasRunning = await stopBroker({ dataDir });
-      console.log(wasRunning ? 'Kafka stopped' : 'Kafka was not running');
+      console.log(stopMessage(await stopBroker({ dataDir })));
       return;
     }
     case 'status': {
