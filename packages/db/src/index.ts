@@ -15,7 +15,8 @@ export {
   putKeywordList,
 } from './keyword-lists.js';
 export type { KeywordListInput, StoredKeywordList } from './keyword-lists.js';
-export { DEFAULT_MIGRATIONS_DIR, migrate } from './migrate.js';
+export { migrate } from './migrate.js';
+export { findMigrationsDir } from './migrations-dir.js';
 export type { MigrationResult } from './migrate.js';
 export { createPool } from './pool.js';
 export { DatabaseUnavailableError, isReachable, openPool } from './open-pool.js';

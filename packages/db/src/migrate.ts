@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
-
-/** The repository's migrations/ folder, from this package's built or source location. */
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(
-  new URL('../../../migrations/', import.meta.url),
-);
+import { findMigrationsDir } from './migrations-dir.js';
 
 // Any constant works; it only has to be the same for every runner of these migrations.
 const MIGRATION_LOCK = 7_342_001;
@@ -24,7 +20,7 @@ export interface MigrationResult {
  */
 export const migrate = async ({
   connectionString,
-  dir = DEFAULT_MIGRATIONS_DIR,
+  dir = findMigrationsDir(),
   onApply = () => {},
 }: {
   connectionString: string;
@@ -47,7 +43,7 @@ export const migrate = async ({
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     const applied: string[] = [];
     for (const name of files) {
-      const sql = await readFile(`${dir}/${name}`, 'utf8');
+      const sql = await readFile(join(dir, name), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = done.get(name);
       if (previous !== undefined) {
@@ -67,8 +63,7 @@ export const migrate = async ({
         ]);
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
+        throw await failedMigration(client, name, error);
       }
       applied.push(name);
       onApply(name);
@@ -78,4 +73,23 @@ export const migrate = async ({
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();
   }
+};
+
+/**
+ * The error to throw for a migration that failed: its own, never one from the ROLLBACK
+ * after it (the connection may be gone), which is attached as `rollbackError` instead.
+ */
+export const failedMigration = async (
+  client: Pick<pg.Client, 'query'>,
+  name: string,
+  error: unknown,
+): Promise<Error & { rollbackError?: unknown }> => {
+  const failure: Error & { rollbackError?: unknown } = new Error(
+    `migration ${name} failed: ${(error as Error).message}`,
+    { cause: error },
+  );
+  await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+    failure.rollbackError = rollbackError;
+  });
+  return failure;
 };
