@@ -101,8 +101,7 @@ export const benchE2e = async ({
           .filter((b) => (b as { event_type: string }).event_type === 'transcript').length;
         return rows.length >= fragmentsSent && Number(expected) >= fragmentsSent ? rows : null;
       },
-      120_000,
-      `scores of run ${runNo}`,
+      { timeoutMs: 120_000, what: `scores of run ${runNo}` },
     );
     const latencies = scored.flatMap((r) => {
       const answered = fragmentIds.get(r.event_id);

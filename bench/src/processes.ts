@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { StopWaiting, waitFor } from '@callpulse/runtime';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,30 +55,20 @@ export const peakRssMb = (pid: number | undefined): number | null => {
   }
 };
 
-export const waitFor = async <T>(
-  check: () => Promise<T> | T,
-  timeoutMs: number,
-  what: string,
-): Promise<NonNullable<T>> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await Promise.resolve()
-      .then(check)
-      .catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
+/** Waits for a service's /readyz; a service that exits meanwhile ends the wait at once. */
 export const ready = (url: string, proc: Proc, timeoutMs = 60_000) =>
   waitFor(
     async () => {
-      if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited:\n${proc.output()}`);
+      if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
+        throw new StopWaiting(
+          `${proc.name} exited (${proc.child.exitCode ?? proc.child.signalCode})`,
+        );
+      }
       return (await fetch(url)).status === 200;
     },
-    timeoutMs,
-    `${proc.name} ready`,
+    { timeoutMs, what: `${proc.name} ready`, intervalMs: 50 },
   ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${proc.output().slice(-3000)}`);
+    throw new Error(`${error.message}\n${proc.output().slice(-3000)}`, { cause: error });
   });
+
+export { waitFor } from '@callpulse/runtime';

@@ -147,8 +147,7 @@ export const benchWriter = async ({
       }
       return n >= rows.length * 2;
     },
-    600_000,
-    'the writer to store every row',
+    { timeoutMs: 600_000, what: 'the writer to store every row' },
   );
   const seconds = (performance.now() - started) / 1000;
   const peak = peakRssMb(writer.child.pid);

@@ -1,5 +1,5 @@
 import { probeBroker } from './probe.js';
-import { waitFor } from './wait-for.js';
+import { waitFor, WaitTimeoutError } from '@callpulse/runtime';
 
 /** The node id the rendered server.properties gives the single broker. */
 export const NODE_ID = 1;
@@ -26,7 +26,7 @@ export async function waitUntilReady({
   /** undefined while the process lives, else a description of how it ended. */
   stillRunning: () => Promise<string | undefined>;
 }): Promise<ReadyOutcome> {
-  const outcome = await waitFor<ReadyOutcome>(
+  return waitFor<ReadyOutcome | undefined>(
     async () => {
       const gone = await stillRunning();
       if (gone !== undefined) return { kind: 'gone', detail: gone };
@@ -35,7 +35,9 @@ export async function waitUntilReady({
       const ours = clusterId === undefined || probe.clusterId === clusterId;
       return probe.answering && listed && ours ? { kind: 'ready' } : undefined;
     },
-    { timeoutMs },
-  );
-  return outcome ?? { kind: 'timed-out' };
+    { timeoutMs, what: 'the broker to answer' },
+  ).catch((error: unknown): ReadyOutcome => {
+    if (error instanceof WaitTimeoutError) return { kind: 'timed-out' };
+    throw error;
+  });
 }

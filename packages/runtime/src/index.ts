@@ -25,3 +25,4 @@ export { createServiceApp } from './http-app.js';
 export type { ServiceAppOptions } from './http-app.js';
 export { startService } from './service.js';
 export type { Probes, Service } from './service.js';
+export { StopWaiting, waitFor, WaitTimeoutError } from './wait-for.js';

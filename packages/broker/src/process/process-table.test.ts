@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { waitFor } from '../wait-for.js';
+import { waitFor } from '@callpulse/runtime';
 import { commandLine, isAlive, listProcesses } from './process-table.js';
 
 describe('process table', () => {
@@ -27,15 +27,16 @@ describe('process table', () => {
   });
 
   it('counts a zombie (exited, not yet reaped by its parent) as gone', async () => {
-    // The background sleep's parent becomes `sleep 5` after exec, which never reaps it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+    // The background sleep's parent becomes `sleep 120` after exec, which never reaps it
+    // (and is killed below): the zombie outlives any wait a busy machine needs.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 120'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     try {
       const [line] = (await once(parent.stdout, 'data')) as [Buffer];
       const zombie = Number(line.toString().trim());
       const gone = await waitFor(async () => ((await isAlive(zombie)) ? undefined : true), {
-        timeoutMs: 5_000,
+        timeoutMs: 60_000,
         intervalMs: 20,
       });
       expect(gone).toBe(true);

@@ -1,5 +1,5 @@
 import { BrokerError } from '../errors.js';
-import { waitFor } from '../wait-for.js';
+import { waitFor, WaitTimeoutError } from '@callpulse/runtime';
 import { isAlive } from './process-table.js';
 
 /**
@@ -11,14 +11,20 @@ export async function terminateProcessGroup(
   pid: number,
   { graceMs }: { graceMs: number },
 ): Promise<{ forced: boolean }> {
-  const gone = (): Promise<true | undefined> =>
-    isAlive(pid).then((alive) => (alive ? undefined : true));
+  const exited = (timeoutMs: number): Promise<boolean> =>
+    waitFor(() => isAlive(pid).then((alive) => !alive), { timeoutMs }).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof WaitTimeoutError) return false;
+        throw error;
+      },
+    );
 
   signalGroup(pid, 'SIGTERM');
-  if (await waitFor(gone, { timeoutMs: graceMs })) return { forced: false };
+  if (await exited(graceMs)) return { forced: false };
 
   signalGroup(pid, 'SIGKILL');
-  if (await waitFor(gone, { timeoutMs: 10_000 })) return { forced: true };
+  if (await exited(10_000)) return { forced: true };
   throw new BrokerError(`Kafka broker (pid ${pid}) is still running after SIGKILL`);
 }
 
