@@ -1,4 +1,4 @@
-import { keywordListSchema, keywordListsSchema } from '@callpulse/analysis';
+import { parseKeywordList, parseKeywordLists, type KeywordList } from '@callpulse/analysis';
 import {
   deleteKeywordList,
   getKeywordList,
@@ -16,23 +16,18 @@ export const usage = `callpulse keywords list | get NAME | set FILE|- | delete N
   Manages keyword lists in Postgres (DATABASE_URL). \`set\` takes one list or a JSON array
   of lists, validated like the API; running analyzers pick changes up within seconds.`;
 
-const issuesText = (issues: { path: PropertyKey[]; message: string }[]): string =>
-  issues.map((i) => `${i.path.map(String).join('.') || '(list)'}: ${i.message}`).join('; ');
-
-/** Parses one list or an array of lists; every problem named. */
-export const parseKeywordListsJson = (text: string, origin: string) => {
+/** Parses one list or an array of lists with the analysis package's parser; every problem named. */
+export const parseKeywordListsJson = (text: string, origin: string): KeywordList[] => {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new CliError(`${origin}: not JSON: ${(error as Error).message}`);
   }
-  const parsed = Array.isArray(json)
-    ? keywordListsSchema.safeParse(json)
-    : keywordListSchema.safeParse(json);
-  if (!parsed.success)
-    throw new CliError(`${origin}: invalid keyword list: ${issuesText(parsed.error.issues)}`);
-  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  const parsed = Array.isArray(json) ? parseKeywordLists(json) : parseKeywordList(json);
+  if (!parsed.ok)
+    throw new CliError(`${origin}: invalid keyword list: ${parsed.errors.join('; ')}`);
+  return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
 };
 
 export const withPool = async <T>(work: (pool: Pool) => Promise<T>): Promise<T> => {
