@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequest, startStack, type TestStack } from './support/stack.js';
 
+const countCalls = async (stack: TestStack): Promise<number> =>
+  Number(
+    (await stack.pool.query<{ n: string }>('SELECT count(*) AS n FROM calls')).rows[0]?.n ?? -1,
+  );
+
 describe('api: auth, validation and abuse', () => {
   let stack: TestStack;
   beforeAll(async () => {
@@ -24,6 +29,7 @@ describe('api: auth, validation and abuse', () => {
   });
 
   it('treats hostile filter values as data, never as SQL', async () => {
+    const callsBefore = await countCalls(stack);
     const hostile = encodeURIComponent("x' OR 1=1; DROP TABLE calls; --");
     const res = await apiRequest(stack, 'GET', `/calls?list=${hostile}&is_test=any`);
     expect(res.status).toBe(200);
@@ -42,12 +48,12 @@ describe('api: auth, validation and abuse', () => {
       },
     );
     expect(name.status).toBe(400);
-    expect((await stack.pool.query('SELECT count(*) FROM calls')).rowCount).toBe(1);
+    // The table is still there, with the rows it had.
+    expect(await countCalls(stack)).toBe(callsBefore);
   });
 
-  it('refuses a list of 10k terms and handles a pathological term in bounded time', async () => {
+  it('refuses a list of 10k terms and stores pathological but valid terms as data', async () => {
     const terms = Array.from({ length: 10_000 }, (_, i) => ({ term: `term${i}`, match: 'exact' }));
-    const started = performance.now();
     const huge = await apiRequest(stack, 'PUT', '/keyword-lists/huge', { terms });
     expect(huge.status).toBe(400);
     expect(JSON.stringify(await huge.json())).toContain('terms');
@@ -58,8 +64,12 @@ describe('api: auth, validation and abuse', () => {
         { term: '(a+)+$', match: 'exact' },
       ],
     });
-    expect([200, 201, 400]).toContain(nasty.status);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Long, repetitive and regex-looking terms are valid terms: matched as words, never run as patterns.
+    expect(nasty.status).toBe(201);
+    const stored = (await (await apiRequest(stack, 'GET', '/keyword-lists/nasty')).json()) as {
+      terms: { term: string }[];
+    };
+    expect(stored.terms.map((t) => t.term)).toContain('(a+)+$');
     const missing = await apiRequest(stack, 'GET', '/keyword-lists/does-not-exist');
     expect(missing.status).toBe(404);
     const notJson = await fetch(`${stack.urls.api}/keyword-lists/x`, {

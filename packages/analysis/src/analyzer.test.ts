@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer.js';
 import { keywordListsSchema } from './keywords/schema.js';
+import { LABEL_THRESHOLDS } from './sentiment/label.js';
 
 const analyzer = createAnalyzer({
   lists: keywordListsSchema.parse([
@@ -39,8 +40,21 @@ describe('createAnalyzer', () => {
   it('never throws on any string: emoji, other scripts, broken surrogates', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
-        const { sentiment } = analyzer.analyzeUtterance(text, 'ai');
-        expect(Number.isFinite(sentiment.score)).toBe(true);
+        const first = analyzer.analyzeUtterance(text, 'ai');
+        const { sentiment, hits } = first;
+        // Deterministic, with a label cut where the thresholds say, from scores of words
+        // that were found (each within AFINN's ±5, after modifiers), and hits inside the text.
+        expect(analyzer.analyzeUtterance(text, 'ai')).toEqual(first);
+        expect(sentiment.label).toBe(
+          sentiment.comparative >= LABEL_THRESHOLDS.positive
+            ? 'positive'
+            : sentiment.comparative <= LABEL_THRESHOLDS.negative
+              ? 'negative'
+              : 'neutral',
+        );
+        expect(Math.abs(sentiment.score)).toBeLessThanOrEqual(10 * sentiment.words.length);
+        if (sentiment.words.length === 0) expect(sentiment.score).toBe(0);
+        for (const hit of hits) expect(text.slice(hit.start, hit.end)).toBe(hit.matchedText);
       }),
       { numRuns: 500 },
     );
