@@ -3,9 +3,11 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeCluster } from '@callpulse/kafka';
 import { brokerFiles } from './broker-files.js';
 import { isBrokerCommand } from './process/broker-process.js';
 import { listProcesses } from './process/process-table.js';
+import { NODE_ID } from './readiness.js';
 import { startBroker, type StartedBroker } from './start.js';
 import { brokerStatus } from './status.js';
 import { stopBroker } from './stop.js';
@@ -47,6 +49,31 @@ describe('a real single-node KRaft broker', () => {
       brokers: `127.0.0.1:${port}`,
       logFile: join(dataDir, 'broker.log'),
     });
+  });
+
+  it(
+    'is probed through kafkajs admin: its own node, its cluster id',
+    { timeout: 60_000 },
+    async () => {
+      const answer = await describeCluster({ host: '127.0.0.1', port });
+      expect(answer).toMatchObject({ answering: true, brokers: [{ nodeId: NODE_ID, port }] });
+      expect(answer.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    },
+  );
+
+  it('tells a program that is not Kafka from a broker', { timeout: 60_000 }, async () => {
+    const notKafka = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    await new Promise<void>((resolve) => notKafka.listen(0, '127.0.0.1', resolve));
+    const address = notKafka.address();
+    try {
+      const answer = await describeCluster({
+        host: '127.0.0.1',
+        port: typeof address === 'object' && address ? address.port : 0,
+      });
+      expect(answer).toMatchObject({ answering: false, brokers: [], clusterId: null });
+    } finally {
+      notKafka.close();
+    }
   });
 
   it('returns the running broker when started again', { timeout: 60_000 }, async () => {

@@ -1,6 +1,6 @@
 import { BrokerError } from './errors.js';
 import { isPortFree } from './port-check.js';
-import { probeBroker } from './probe.js';
+import { describeCluster } from '@callpulse/kafka';
 
 /** Fails with one line naming who holds the port, before any JVM is started. */
 export async function assertPortsFree({
@@ -15,7 +15,7 @@ export async function assertPortsFree({
   dataDir: string;
 }): Promise<void> {
   if (!(await isPortFree(host, port))) {
-    const probe = await probeBroker({ host, port, timeoutMs: 500 });
+    const probe = await describeCluster({ host, port, timeoutMs: 500 });
     const holder = probe.answering
       ? `another Kafka broker (not one started from ${dataDir})`
       : 'another program';

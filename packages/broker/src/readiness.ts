@@ -1,4 +1,4 @@
-import { probeBroker } from './probe.js';
+import { describeCluster } from '@callpulse/kafka';
 import { waitFor, WaitTimeoutError } from '@callpulse/runtime';
 
 /** The node id the rendered server.properties gives the single broker. */
@@ -30,7 +30,7 @@ export async function waitUntilReady({
     async () => {
       const gone = await stillRunning();
       if (gone !== undefined) return { kind: 'gone', detail: gone };
-      const probe = await probeBroker({ host, port });
+      const probe = await describeCluster({ host, port });
       const listed = probe.brokers.some((broker) => broker.nodeId === NODE_ID);
       const ours = clusterId === undefined || probe.clusterId === clusterId;
       return probe.answering && listed && ours ? { kind: 'ready' } : undefined;

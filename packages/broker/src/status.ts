@@ -1,6 +1,6 @@
 import { readConfiguredAddress } from './broker-address.js';
 import { brokerFiles } from './broker-files.js';
-import { probeBroker } from './probe.js';
+import { describeCluster } from '@callpulse/kafka';
 import { findBrokerPid } from './process/broker-process.js';
 
 export interface BrokerStatusOptions {
@@ -36,7 +36,7 @@ export async function brokerStatus({
   };
   const [pid, probe] = await Promise.all([
     findBrokerPid(files),
-    probeBroker({ ...address, timeoutMs }),
+    describeCluster({ ...address, timeoutMs }),
   ]);
   return {
     running: pid !== undefined,

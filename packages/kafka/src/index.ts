@@ -8,6 +8,8 @@ export {
 } from './batching-publisher.js';
 export type { BatchingPublisher, OutgoingMessage } from './batching-publisher.js';
 export { createKafka } from './client.js';
+export { describeCluster } from './describe-cluster.js';
+export type { ClusterAnswer } from './describe-cluster.js';
 export { sendToDeadLetter } from './dead-letter.js';
 export { connectPipeline } from './pipeline.js';
 export type { DeadLetter, PipelineConnection } from './pipeline.js';

@@ -1,5 +1,0 @@
-/** An expected failure is a value, not an exception. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
