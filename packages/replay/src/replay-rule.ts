@@ -14,7 +14,7 @@ import {
   type Pool,
   type StoredEventBody,
 } from '@callpulse/db';
-import { evaluateCall, type Evidence, type RuleMatch } from '@callpulse/rules';
+import { evaluateCall, toMatchMessage, type Evidence, type RuleMatch } from '@callpulse/rules';
 import { compileStoredRule } from './compile-stored-rule.js';
 
 export interface ReplayExample {
@@ -160,26 +160,8 @@ export const replayRule = async ({
 const verdictRow = (
   call: CallKey,
   isTest: boolean,
-  start: number | null,
+  callStart: number | null,
   decidedAt: Date,
   match: RuleMatch,
-): RuleMatchMessage => ({
-  matchId: `${call.source}/${call.callId}/${match.rule}@${match.ruleVersion}`,
-  source: call.source,
-  callId: call.callId,
-  isTest,
-  rule: match.rule,
-  ruleVersion: match.ruleVersion,
-  severity: match.severity,
-  phase: match.phase,
-  status: match.status,
-  basis: match.basis,
-  atSecond: match.atSecond,
-  matchedAt: start === null ? null : new Date((start + match.atSecond) * 1000).toISOString(),
-  decidedAt: decidedAt.toISOString(),
-  evidence: match.evidence.map((e) => ({ ...e })),
-  trigger: { eventId: null, receivedAt: null },
-  notify: [],
-  notifyOn: ['fired'],
-  origin: 'replay',
-});
+): RuleMatchMessage =>
+  toMatchMessage({ match, call, isTest, callStart, decidedAt, origin: 'replay' });

@@ -6,6 +6,7 @@ export type {
   RuleSet,
 } from './compile/compile-rules.js';
 export { evaluateCall } from './evaluate-call.js';
+export { toMatchMessage } from './match-message.js';
 export type { CallEvaluation } from './evaluate-call.js';
 export { explainCall } from './explain/explain-call.js';
 export { testCall, testCallLine } from './offline/test-call.js';

@@ -1,6 +1,13 @@
 import type { CallEvent, RuleMatchMessage } from '@callpulse/contracts';
 import type { CallKey } from '@callpulse/db';
-import { createCallState, step, sweep, type CallState, type RuleMatch } from '@callpulse/rules';
+import {
+  createCallState,
+  step,
+  sweep,
+  toMatchMessage,
+  type CallState,
+  type RuleMatch,
+} from '@callpulse/rules';
 import type { CurrentAnalyzer } from './config-source.js';
 
 interface Entry {
@@ -65,28 +72,17 @@ export const createRuleTracker = ({
     match: RuleMatch,
     trigger: { eventId: string | null; receivedAt: string | null },
   ): RuleMatchMessage => {
-    const start = entry.state.initiatedAt ?? entry.state.earliestAt;
     const rule = current().notify.get(match.rule);
-    return {
-      matchId: `${entry.source}/${entry.callId}/${match.rule}@${match.ruleVersion}`,
-      source: entry.source,
-      callId: entry.callId,
+    return toMatchMessage({
+      match,
+      call: entry,
       isTest: entry.isTest,
-      rule: match.rule,
-      ruleVersion: match.ruleVersion,
-      severity: match.severity,
-      phase: match.phase,
-      status: match.status,
-      basis: match.basis,
-      atSecond: match.atSecond,
-      matchedAt: start === null ? null : new Date((start + match.atSecond) * 1000).toISOString(),
-      decidedAt: new Date(now()).toISOString(),
-      evidence: match.evidence.map((e) => ({ ...e })),
+      callStart: entry.state.initiatedAt ?? entry.state.earliestAt,
+      decidedAt: new Date(now()),
       trigger,
       notify: rule?.notify ?? [],
       notifyOn: (rule?.notifyOn ?? ['fired']) as RuleMatchMessage['notifyOn'],
-      origin: 'live',
-    };
+    });
   };
 
   return {
