@@ -1,4 +1,4 @@
-import type { CallEvent } from '@callpulse/contracts';
+import { bodyEventId, type CallEvent } from '@callpulse/contracts';
 import type { OutgoingMessage } from '@callpulse/kafka';
 import { createServiceApp, createTokenCheck, type Logger, type Registry } from '@callpulse/runtime';
 import type Koa from 'koa';
@@ -11,6 +11,8 @@ export interface AppDeps {
   auth: { header: string; tokens: string[] } | null;
   /** Personal data out of each event before it is published; absent: nothing redacted. */
   redact?: (event: CallEvent) => CallEvent;
+  /** Ids of deliveries without an idempotency header; absent: a hash of the body. */
+  eventIdOf?: (body: unknown) => string;
   signingSecret: string | null;
   maxBodyBytes: number;
   registry: Registry;
@@ -41,6 +43,7 @@ export const createApp = (deps: AppDeps): Koa =>
             : null,
           authHeader: deps.auth?.header ?? '',
           redact: deps.redact ?? ((event) => event),
+          eventIdOf: deps.eventIdOf ?? ((body) => bodyEventId(body)),
           verifySignature: deps.signingSecret ? createSignatureVerifier(deps.signingSecret) : null,
           maxBodyBytes: deps.maxBodyBytes,
           retryAfterSeconds: 5,

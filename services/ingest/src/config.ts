@@ -68,7 +68,8 @@ export const configSchema = z
       }),
     // Caller numbers are call metadata: kept, or stored as keyed hashes (HMAC-SHA256).
     REDACT_CALLER_NUMBERS: z.enum(['keep', 'hash']).default('keep'),
-    // The HMAC key for REDACT_CALLER_NUMBERS=hash (keep it secret and stable).
+    // The HMAC key for REDACT_CALLER_NUMBERS=hash and for event ids made from bodies (keep
+    // it secret, stable, and the same on every ingest instance).
     REDACT_HASH_KEY: z.string().default(''),
   })
   .refine((c) => c.REDACT_CALLER_NUMBERS === 'keep' || c.REDACT_HASH_KEY.length >= 16, {

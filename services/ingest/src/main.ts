@@ -84,6 +84,7 @@ const app = createApp({
     ? { header: config.INGEST_AUTH_HEADER, tokens: config.INGEST_AUTH_TOKENS }
     : null,
   redact: (event) => redactor.redact(event),
+  eventIdOf: (body) => redactor.eventId(body),
   signingSecret: config.INGEST_SIGNING_SECRET || null,
   maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
   registry,

@@ -1,4 +1,4 @@
-import { normalizeWebhook, type CallEvent } from '@callpulse/contracts';
+import { bodyEventId, normalizeWebhook, type CallEvent } from '@callpulse/contracts';
 import { createRedactor } from '@callpulse/redact';
 import { describe, expect, it } from 'vitest';
 import { createEventRedactor } from './redact-event.js';
@@ -83,6 +83,35 @@ describe('createEventRedactor', () => {
     expect(a.call?.from).toMatch(/^hmac:[0-9a-f]{16}$/);
     expect(a.call?.from).toBe(b.call?.from);
     expect(JSON.stringify(a)).not.toContain('4155550132');
+  });
+
+  it('makes ids from bodies that cannot be turned back into the card number', () => {
+    const body = {
+      event_type: 'transcript',
+      timestamp_utc: 1_760_000_000,
+      payload: { call, type: 'customer', transcript: `my card is ${CARD}` },
+    };
+    const plain = bodyEventId(body);
+    const id = redactor.eventId(body);
+    // Deterministic (a retried delivery is recognised), and not a hash of the original.
+    expect(id).toBe(redactor.eventId(structuredClone(body)));
+    expect(id).not.toBe(plain);
+    expect(id).toBe(
+      bodyEventId({
+        ...body,
+        payload: { ...body.payload, transcript: 'my card is [CARD_NUMBER]' },
+      }),
+    );
+    // Keyed, the id is an HMAC of the body as sent.
+    const keyed = createEventRedactor({
+      redactor: createRedactor(),
+      hashKey: 'a secret of sixteen+',
+    });
+    expect(keyed.eventId(body)).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    expect(keyed.eventId(body)).not.toBe(keyed.eventId({ ...body, timestamp_utc: 1_760_000_001 }));
+    // Without anything to redact the id is what it always was.
+    const quiet = { ...body, payload: { ...body.payload, transcript: 'hello' } };
+    expect(redactor.eventId(quiet)).toBe(bodyEventId(quiet));
   });
 
   it('changes nothing with redaction off and numbers kept', () => {

@@ -1,9 +1,16 @@
-import type { CallEvent, CallRef } from '@callpulse/contracts';
+import { bodyEventId, type CallEvent, type CallRef } from '@callpulse/contracts';
 import { hashCallerNumber, type CarryState, type Redactor } from '@callpulse/redact';
 
 export interface EventRedactor {
   /** The event with personal data replaced in its text and in its raw body. */
   redact(event: CallEvent): CallEvent;
+  /**
+   * The id of a delivery without an idempotency header, from its body. A plain hash of a
+   * body holding a card number would let anyone with the redacted copy find the number by
+   * trying candidates, so the id is keyed (REDACT_HASH_KEY) or taken over the body with
+   * its transcripts redacted as each fragment alone allows.
+   */
+  eventId(body: unknown): string;
 }
 
 type Json = Record<string, unknown>;
@@ -66,7 +73,30 @@ export const createEventRedactor = ({
     }
   };
 
+  /** Transcript fields redacted fragment by fragment, with no carry: the same every time. */
+  const redactBody = (body: unknown): unknown => {
+    if (!redactor) return body;
+    const copy = asObject(structuredClone(body));
+    const payload = asObject(copy?.payload);
+    if (!payload) return body;
+    const speakerOf = (v: unknown) => (typeof v === 'string' ? v : 'customer');
+    if (typeof payload.transcript === 'string') {
+      payload.transcript = redactor.redact(payload.transcript, {
+        speaker: speakerOf(payload.type),
+      }).text;
+    } else if (Array.isArray(payload.transcript)) {
+      for (const item of payload.transcript) {
+        const entry = asObject(item);
+        if (entry && typeof entry.message === 'string') {
+          entry.message = redactor.redact(entry.message, { speaker: speakerOf(entry.type) }).text;
+        }
+      }
+    }
+    return copy;
+  };
+
   return {
+    eventId: (body) => (hashKey ? bodyEventId(body, hashKey) : bodyEventId(redactBody(body))),
     redact(event) {
       if (!redactor && callerNumbers === 'keep') return event;
       // A deep copy: the parsed body is not ours to change, and stays out of the event.

@@ -1,5 +1,4 @@
 import {
-  bodyEventId,
   callKey,
   CALL_EVENT_CONTENT_TYPE,
   encodeCallEvent,
@@ -20,6 +19,8 @@ export interface WebhookDeps {
   checkAuth: ((value: string | string[] | undefined) => boolean) | null;
   /** Personal data out of the event before it is published (identity when redaction is off). */
   redact: (event: CallEvent) => CallEvent;
+  /** The id of a delivery that carries no idempotency header, from its body. */
+  eventIdOf: (body: unknown) => string;
   authHeader: string;
   verifySignature: ReturnType<typeof createSignatureVerifier> | null;
   maxBodyBytes: number;
@@ -84,7 +85,7 @@ export const createWebhookHandler =
       }
 
       const idHeader = webhookId ?? header(ctx, 'idempotency-key');
-      const eventId = idHeader !== undefined ? idHeader.slice(0, 200) : bodyEventId(body.json);
+      const eventId = idHeader !== undefined ? idHeader.slice(0, 200) : deps.eventIdOf(body.json);
       const normalized = normalizeWebhook(body.json, { eventId, receivedAt: deps.now() });
       if (!normalized.ok) return fail(ctx, 400, describe(normalized.error));
       const event = deps.redact(normalized.value);
