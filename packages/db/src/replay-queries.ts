@@ -2,8 +2,9 @@ import type { Pool } from 'pg';
 import type { CallKey } from './rule-state.js';
 
 /**
- * Calls whose start lies in [since, until), a page at a time in (source, call_id) order:
- * `after` is the last call of the previous page.
+ * Ended calls whose start lies in [since, until), a page at a time in (source, call_id)
+ * order: `after` is the last call of the previous page. Calls in progress are left to the
+ * live evaluation: a replayed verdict would freeze them before they end.
  */
 export const listCallsPage = async (
   pool: Pool,
@@ -16,7 +17,8 @@ export const listCallsPage = async (
 ): Promise<CallKey[]> => {
   const { rows } = await pool.query<{ source: string; call_id: string }>(
     `SELECT source, call_id FROM calls
-     WHERE ($1::timestamptz IS NULL OR COALESCE(initiated_at, first_event_at) >= $1)
+     WHERE ended_at IS NOT NULL
+       AND ($1::timestamptz IS NULL OR COALESCE(initiated_at, first_event_at) >= $1)
        AND ($2::timestamptz IS NULL OR COALESCE(initiated_at, first_event_at) < $2)
        AND ($3::text IS NULL OR (source, call_id) > ($3, $4))
      ORDER BY source, call_id

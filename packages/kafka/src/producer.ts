@@ -6,7 +6,7 @@ import {
   type ProducerRecord,
   type RecordMetadata,
 } from 'kafkajs';
-import type { Logger } from '@callpulse/runtime';
+import { backoffMs, type Logger } from '@callpulse/runtime';
 import type { OutgoingMessage } from './batching-publisher.js';
 import { waitForProducerId } from './coordinator.js';
 
@@ -78,23 +78,41 @@ export const createProducer = (
   let current = build();
   let replacing: Promise<void> | null = null;
 
-  const replace = (): Promise<void> =>
+  const replace = (failed: Producer): Promise<void> =>
     (replacing ??= (async () => {
-      const old = current;
+      // A late error from a producer already replaced says nothing about the new one.
+      if (failed !== current) return;
       current = build();
       connected = false;
-      await old.disconnect().catch(() => {});
-      if (!stopped) await current.connect();
+      await failed.disconnect().catch(() => {});
+      void reconnect(current);
     })().finally(() => (replacing = null)));
+
+  // Connects a new producer in the background, with capped backoff, so a service whose
+  // readiness depends on it does not wait for traffic it will not get while not ready.
+  const reconnect = async (producer: Producer): Promise<void> => {
+    for (let attempt = 0; !stopped && producer === current && !connected; attempt++) {
+      try {
+        await producer.connect();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, backoffMs(attempt, { baseMs: 500, maxMs: 10_000 })));
+      }
+    }
+  };
 
   const guarded =
     <A, R>(call: (producer: Producer, arg: A) => Promise<R>) =>
     async (arg: A): Promise<R> => {
       if (replacing) await replacing;
+      const producer = current;
+      // A new producer (or one whose connection failed) connects on first use; if Kafka
+      // is still away this send fails and the next one tries again.
+      if (!connected && !stopped) await producer.connect();
       try {
-        return await call(current, arg);
+        return await call(producer, arg);
       } catch (error) {
-        if (isSequenceLost(error) && !stopped) void replace().catch(() => {});
+        if (isSequenceLost(error) && !stopped) void replace(producer).catch(() => {});
         throw error;
       }
     };

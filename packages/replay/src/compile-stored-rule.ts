@@ -14,7 +14,15 @@ export const compileStoredRule = async (
 ): Promise<{ rule: Rule; ruleSet: RuleSet }> => {
   const stored = await getRule(pool, name);
   if (!stored) throw new ReplayError(`no rule named "${name}"`);
-  const parsed = ruleSchema.safeParse({ ...stored.definition, name, version: stored.version });
+  const { version, enabled, severity, notify } = stored;
+  const parsed = ruleSchema.safeParse({
+    ...stored.definition,
+    name,
+    version,
+    enabled,
+    severity,
+    notify,
+  });
   if (!parsed.success) throw new ReplayError(`rule "${name}" as stored is not valid`);
   const lists = (await loadKeywordLists(pool)).lists.flatMap((l) => {
     const list = keywordListSchema.safeParse(l);

@@ -71,12 +71,18 @@ export const startService = <S extends z.ZodType>({
 
   const servers: Server[] = [];
   const steps: (() => Promise<void>)[] = [];
+  let closing = false;
   onShutdown(logger, async () => {
+    closing = true;
     await Promise.all(
       servers.map((server) => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // A client that keeps its connections alive under load would hold them open:
+        // each answer from now on closes its connection, and idle ones are closed as
+        // soon as they are idle, so closing takes one request's time, not a keep-alive's.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
-        return closed;
+        return closed.finally(() => clearInterval(idle));
       }),
     );
     for (const step of steps) await step();
@@ -85,6 +91,9 @@ export const startService = <S extends z.ZodType>({
   const listen: Service<z.infer<S>>['listen'] = (app, { port, host }) =>
     new Promise((resolve, reject) => {
       const server = app.listen(port, host);
+      server.on('request', (_req, res: { shouldKeepAlive: boolean }) => {
+        if (closing) res.shouldKeepAlive = false;
+      });
       server.once('error', reject);
       server.once('listening', () => {
         const address = server.address();

@@ -11,6 +11,7 @@ import {
   loadRules,
   RULES_CHANNEL,
   type Pool,
+  type StoredRule,
 } from '@callpulse/db';
 import { compileRules, ruleSchema, type Rule, type RuleSet } from '@callpulse/rules';
 import type { Logger } from '@callpulse/runtime';
@@ -37,15 +38,17 @@ const parseLists = (stored: unknown[], logger: Logger): KeywordList[] =>
     return [];
   });
 
-const parseRules = (
-  stored: { name: string; version: number; definition: Record<string, unknown> }[],
-  logger: Logger,
-): Rule[] =>
+const parseRules = (stored: StoredRule[], logger: Logger): Rule[] =>
   stored.flatMap((row) => {
+    // The columns win over the definition: `UPDATE rules SET enabled = false` disables it.
+    const { name, version, enabled, severity, notify } = row;
     const parsed = ruleSchema.safeParse({
       ...row.definition,
-      name: row.name,
-      version: row.version,
+      name,
+      version,
+      enabled,
+      severity,
+      notify,
     });
     if (parsed.success) return [parsed.data];
     logger.warn(

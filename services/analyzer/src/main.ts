@@ -38,6 +38,8 @@ const rules = createRuleTracker({
   current: source.current,
   onError: (event, error) =>
     logger.error({ err: error, eventId: event.eventId }, 'rule evaluation failed; event skipped'),
+  onSweepError: (call, error) =>
+    logger.error({ err: error, source: call.source, callId: call.callId }, 'rule sweep failed'),
 });
 const lock = createKeyedLock();
 

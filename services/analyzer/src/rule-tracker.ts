@@ -22,6 +22,8 @@ interface Entry {
 export interface RuleOutcome {
   matches: RuleMatchMessage[];
   states: Map<string, Entry & CallKey>;
+  /** The rebalance generation the outcome was computed in. */
+  generation: number;
 }
 
 export interface RuleStore {
@@ -47,6 +49,7 @@ export const createRuleTracker = ({
   now = () => Date.now(),
   maxCached = 20_000, // calls kept in memory; the oldest quiet ones go first
   onError = () => {},
+  onSweepError = () => {},
 }: {
   store: RuleStore;
   current: () => CurrentAnalyzer;
@@ -54,8 +57,12 @@ export const createRuleTracker = ({
   maxCached?: number;
   /** A rule evaluation threw (a bug): the event is left out of the rules, not the pipeline. */
   onError?: (event: CallEvent, error: unknown) => void;
+  /** A sweep of one call threw (a bug): that call is left out of this sweep, not the others. */
+  onSweepError?: (call: CallKey, error: unknown) => void;
 }) => {
   const cache = new Map<string, Entry & CallKey>();
+  // Bumped on every rebalance: work begun before it must not put stale states back.
+  let generation = 0;
 
   const remember = (entry: Entry & CallKey): void => {
     const key = keyOf(entry);
@@ -92,7 +99,7 @@ export const createRuleTracker = ({
      */
     apply: async (partition: number, events: readonly CallEvent[]): Promise<RuleOutcome> => {
       const { ruleSet } = current();
-      const outcome: RuleOutcome = { matches: [], states: new Map() };
+      const outcome: RuleOutcome = { matches: [], states: new Map(), generation };
       if (ruleSet.rules.length === 0) return outcome;
       const calls = events.flatMap((e) => (e.call ? [e.call] : []));
       const missing = [...new Map(calls.map((c) => [keyOf(c), c])).values()].filter(
@@ -132,14 +139,24 @@ export const createRuleTracker = ({
      */
     sweep: (partition: number, latenessS: number): RuleOutcome => {
       const { ruleSet } = current();
-      const outcome: RuleOutcome = { matches: [], states: new Map() };
+      const outcome: RuleOutcome = { matches: [], states: new Map(), generation };
       if (ruleSet.rules.length === 0) return outcome;
       for (const [key, entry] of cache) {
         if (entry.partition !== partition || entry.state.endedAt !== null) continue;
         if (entry.state.latestAt === null) continue;
         const quietS = (now() - entry.seenAtMs) / 1000;
-        const result = sweep(entry.state, entry.state.latestAt + quietS - latenessS, ruleSet);
-        if (result.state === entry.state) continue;
+        let result: ReturnType<typeof sweep>;
+        try {
+          result = sweep(entry.state, entry.state.latestAt + quietS - latenessS, ruleSet);
+        } catch (error) {
+          onSweepError(entry, error);
+          continue;
+        }
+        if (result.decisions.length === 0) {
+          // Only how far the sweep looked moved on: remembered here, not saved, not reordered.
+          if (result.state !== entry.state) cache.set(key, { ...entry, state: result.state });
+          continue;
+        }
         const next = { ...entry, state: result.state };
         outcome.states.set(key, next);
         const trigger = { eventId: null, receivedAt: null };
@@ -159,13 +176,17 @@ export const createRuleTracker = ({
           ended: e.state.endedAt !== null,
         })),
       );
-      for (const entry of states) remember(entry);
+      // A rebalance since: another member may own these calls now; read them afresh.
+      if (outcome.generation === generation) for (const entry of states) remember(entry);
     },
 
     /** The partitions of the calls in memory. */
     partitions: (): Set<number> => new Set([...cache.values()].map((e) => e.partition)),
     /** After a rebalance another member may have moved a call on: read states afresh. */
-    forget: (): void => cache.clear(),
+    forget: (): void => {
+      generation++;
+      cache.clear();
+    },
     size: (): number => cache.size,
   };
 };

@@ -72,6 +72,42 @@ describe('createEventRedactor', () => {
     for (const secret of ['john', 'smith', '1111', '123']) expect(raw).not.toContain(secret);
   });
 
+  it('redacts error messages, fields the provider adds, and unknown event types too', () => {
+    const error = redactor.redact(
+      normalize({
+        event_type: 'error',
+        timestamp_utc: 1_760_000_000,
+        payload: { call, error_message: 'payment for 4111 1111 1111 1111 failed' },
+      }),
+    );
+    expect(error.type === 'error' && error.error.message).toBe('payment for [CARD_NUMBER] failed');
+    const added = redactor.redact(
+      normalize({
+        event_type: 'transcript',
+        timestamp_utc: 1_760_000_000,
+        payload: {
+          call,
+          type: 'customer',
+          transcript: 'hi',
+          summary: 'email me at a.b@example.org',
+        },
+      }),
+    );
+    const unknown = redactor.redact(
+      normalize({
+        event_type: 'call_recap',
+        timestamp_utc: 1_760_000_000,
+        payload: { call_id: 7, source: 'box:1', notes: [{ text: `card ${CARD}` }] },
+      }),
+    );
+    for (const event of [error, added, unknown]) {
+      const json = JSON.stringify(event);
+      for (const secret of ['1111', 'a.b@example.org']) expect(json).not.toContain(secret);
+    }
+    // Identifiers stay as they were.
+    expect(JSON.stringify(added.raw)).toContain('"source":"box:1"');
+  });
+
   it('hashes caller numbers with a key when told, the same number the same way', () => {
     const hashing = createEventRedactor({
       redactor: null,

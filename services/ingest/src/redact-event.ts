@@ -15,6 +15,21 @@ export interface EventRedactor {
 
 type Json = Record<string, unknown>;
 
+/** Fields that identify a call or an event: never personal data to redact (numbers are metadata). */
+const IDENTIFIERS = new Set([
+  'event_type',
+  'source',
+  'call_id',
+  'id',
+  'from',
+  'to',
+  'direction',
+  'type',
+  'timestamp_utc',
+  'utc_timestamp',
+  'is_test',
+]);
+
 const asObject = (value: unknown): Json | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
 
@@ -95,6 +110,32 @@ export const createEventRedactor = ({
     return copy;
   };
 
+  /**
+   * Every other string of the raw body (an error message, a field the provider adds, an
+   * event type we do not know yet), redacted on its own: nothing the provider sends
+   * reaches Kafka in the clear because we did not know to look there.
+   */
+  const redactOtherStrings = (value: unknown, key: string): unknown => {
+    if (!redactor || IDENTIFIERS.has(key)) return value;
+    if (typeof value === 'string') return value === '' ? value : redactor.redact(value).text;
+    if (Array.isArray(value)) return value.map((v) => redactOtherStrings(v, ''));
+    const object = asObject(value);
+    if (!object) return value;
+    for (const [k, v] of Object.entries(object)) object[k] = redactOtherStrings(v, k);
+    return object;
+  };
+
+  /** The raw body's strings outside the transcript, which was redacted with its carry. */
+  const redactOthers = (raw: Json | null, payload: Json | null): void => {
+    if (!raw) return;
+    for (const [k, v] of Object.entries(raw))
+      if (k !== 'payload') raw[k] = redactOtherStrings(v, k);
+    if (!payload) return;
+    for (const [k, v] of Object.entries(payload)) {
+      if (k !== 'transcript') payload[k] = redactOtherStrings(v, k);
+    }
+  };
+
   return {
     eventId: (body) => (hashKey ? bodyEventId(body, hashKey) : bodyEventId(redactBody(body))),
     redact(event) {
@@ -106,7 +147,14 @@ export const createEventRedactor = ({
         if (next.call) next = { ...next, call: hashCall(next.call) };
         if (raw) hashRawNumbers(raw);
       }
-      if (!redactor || !event.call) return next;
+      if (!redactor) return next;
+      if (!event.call || (next.type !== 'transcript' && next.type !== 'call_ended')) {
+        if (raw) redactOtherStrings(raw, '');
+        if (next.type === 'error') {
+          return { ...next, error: { message: redactor.redact(next.error.message).text } };
+        }
+        return next;
+      }
       const callKey = `${event.call.source}/${event.call.callId}`;
       const payload = asObject(raw?.payload);
       if (next.type === 'transcript') {
@@ -116,6 +164,7 @@ export const createEventRedactor = ({
         });
         carries.set(callKey, r.carry);
         if (payload && typeof payload.transcript === 'string') payload.transcript = r.text;
+        redactOthers(raw, payload);
         return {
           ...next,
           transcript: { ...next.transcript, text: r.text, redactions: r.redactions },
@@ -132,6 +181,7 @@ export const createEventRedactor = ({
           if (rawEntry && typeof rawEntry.message === 'string') rawEntry.message = r.text;
           return { ...entry, text: r.text, redactions: r.redactions };
         });
+        redactOthers(raw, payload);
         return { ...next, finalTranscript };
       }
       return next;
