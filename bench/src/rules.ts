@@ -21,7 +21,12 @@ import {
 import { generateCalls } from '@callpulse/simulator';
 import { benchLists } from './analysis.js';
 
-const eventsOf = (count: number, seed: number, source: string, start?: number): CallEvent[] =>
+export const eventsOf = (
+  count: number,
+  seed: number,
+  source: string,
+  start?: number,
+): CallEvent[] =>
   generateCalls(count, { seed, source, ...(start ? { startUnixSeconds: start } : {}) }).flatMap(
     (call) =>
       call.webhooks.flatMap((body) => {
@@ -38,7 +43,7 @@ const eventsOf = (count: number, seed: number, source: string, start?: number): 
  * added to each line, so no cache shared across calls flatters either side. The final
  * transcript repeats the call's own lines, as the provider's does.
  */
-const unique = (events: CallEvent[]): CallEvent[] =>
+export const unique = (events: CallEvent[]): CallEvent[] =>
   events.map((e) => {
     if (!e.call) return e;
     const tag = (text: string) => `${text} ref${e.call?.callId ?? ''}`;
@@ -134,8 +139,12 @@ export const benchRulesLive = ({
     else if (event.type === 'call_ended') analyzer.summarizeCall(event.finalTranscript);
   };
   let states = new Map<string, CallState>();
+  // As the analyzer service does: one analysis of each fragment, handed to the rules.
   const withRules = (event: CallEvent): void => {
-    analyze(event);
+    if (event.type === 'transcript') {
+      const { text, speaker } = event.transcript;
+      ruleSet.learn(text, analyzer.analyzeTokenized(text, speaker));
+    } else if (event.type === 'call_ended') analyzer.summarizeCall(event.finalTranscript);
     if (!event.call) return;
     const key = `${event.call.source}/${event.call.callId}`;
     states.set(key, step(states.get(key) ?? createCallState(), event, ruleSet).state);

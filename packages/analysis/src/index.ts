@@ -1,5 +1,10 @@
-export { createAnalyzer } from './analyzer.js';
-export type { Analyzer, AnalyzerOptions, UtteranceAnalysis } from './analyzer.js';
+export { createAnalyzer, createHitFinder } from './analyzer.js';
+export type {
+  Analyzer,
+  AnalyzerOptions,
+  TokenizedAnalysis,
+  UtteranceAnalysis,
+} from './analyzer.js';
 export { scoreSentiment } from './sentiment/score-sentiment.js';
 export type { SentimentOptions } from './sentiment/score-sentiment.js';
 export { LABEL_THRESHOLDS } from './sentiment/label.js';
@@ -22,6 +27,8 @@ export type {
   Speaker,
   WeightedWord,
 } from './types.js';
+export { createBoundedCache } from './text/bounded-cache.js';
+export type { BoundedCache } from './text/bounded-cache.js';
 export { tokenize } from './text/tokenize.js';
 export type { Token, Tokenized } from './text/tokenize.js';
 export { ANALYZER_VERSION } from './version.js';

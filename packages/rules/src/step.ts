@@ -3,6 +3,7 @@ import type { CallView } from './eval/call-view.js';
 import { evaluateNode } from './eval/evaluate-node.js';
 import { liveView } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
+import { wakeAt } from './eval/wake.js';
 import { finalView } from './final/final-view.js';
 import { reconcile } from './final/reconcile.js';
 import { callStart, type CallState } from './state/call-state.js';
@@ -26,15 +27,73 @@ export const firstOccurrences = (view: CallView, ruleSet: RuleSet): Map<string, 
   return found;
 };
 
-/** Fires every rule (version) that has not fired for this call and now holds. */
-const decideLive = (state: CallState, ruleSet: RuleSet, basis: Basis): StepResult => {
-  const view = liveView(state, ruleSet);
-  const pending = ruleSet.rules.filter((rule) => state.fired[rule.key] === undefined);
-  if (view === null || pending.length === 0) return { state, decisions: [] };
+/** What an event added to a call: the facts a rule may watch (see `Watch`). */
+type Change =
+  | { kind: 'everything' }
+  | { kind: 'utterance'; lists: Iterable<string>; speaker: string }
+  | { kind: 'lifecycle' }
+  | { kind: 'time' };
+
+/**
+ * The rules (indexes) `change` may affect: all of them if the state holds nothing for this
+ * rule set; else those watching its facts and the timed ones whose wake-up has come.
+ */
+const dueRules = (state: CallState, ruleSet: RuleSet, change: Change, now: number): boolean[] => {
+  const { rules, watchers } = ruleSet;
+  const wake = state.wake;
+  if (change.kind === 'everything' || wake === undefined || wake.set !== ruleSet.id) {
+    return rules.map(() => true);
+  }
+  const due = rules.map(() => false);
+  const mark = (indexes: readonly number[] | undefined) => {
+    for (const i of indexes ?? []) due[i] = true;
+  };
+  if (change.kind === 'utterance') {
+    for (const list of change.lists) mark(watchers.byList.get(list));
+    mark(watchers.bySpeaker.get(change.speaker));
+    mark(watchers.bySpeaker.get(null));
+  } else if (change.kind === 'lifecycle') mark(watchers.lifecycle);
+  for (const i of watchers.timed) {
+    const at = wake.at[i];
+    if (typeof at === 'number' && now >= at) due[i] = true;
+  }
+  return due;
+};
+
+/**
+ * Fires every rule (version) that has not fired for this call and now holds. Only the
+ * rules the change may affect are evaluated (`dueRules`), with the same outcome as
+ * evaluating all of them: a property test checks it.
+ */
+const decideLive = (
+  state: CallState,
+  ruleSet: RuleSet,
+  basis: Basis,
+  change: Change,
+): StepResult => {
+  const start = callStart(state);
+  if (start === null) return { state, decisions: [] };
+  const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
+  const due = dueRules(state, ruleSet, change, now);
+  const { rules } = ruleSet;
+  if (!rules.some((rule, i) => due[i] === true && state.fired[rule.key] === undefined)) {
+    return { state, decisions: [] };
+  }
+  const view = liveView(state, ruleSet) as CallView;
   const decisions: RuleMatch[] = [];
-  for (const rule of pending) {
+  const at =
+    state.wake?.set === ruleSet.id && change.kind !== 'everything'
+      ? [...state.wake.at]
+      : rules.map(() => null);
+  rules.forEach((rule, i) => {
+    if (due[i] !== true || state.fired[rule.key] !== undefined) return;
     const first = evaluateNode(rule.when, view).occurrences[0];
-    if (first === undefined) continue;
+    if (first === undefined) {
+      const wake = rule.watch.timed ? wakeAt(rule.when, view) : Infinity;
+      at[i] = Number.isFinite(wake) ? wake : null;
+      return;
+    }
+    at[i] = null;
     decisions.push({
       rule: rule.name,
       ruleVersion: rule.version,
@@ -45,11 +104,35 @@ const decideLive = (state: CallState, ruleSet: RuleSet, basis: Basis): StepResul
       atSecond: first.at,
       evidence: [...first.evidence],
     });
-  }
-  if (decisions.length === 0) return { state, decisions };
+  });
+  const wake = { set: ruleSet.id, at };
+  if (decisions.length === 0) return { state: { ...state, wake }, decisions };
   const fired = { ...state.fired };
   for (const match of decisions) fired[`${match.rule}@${match.ruleVersion}`] = match;
-  return { state: { ...state, fired }, decisions };
+  return { state: { ...state, fired, wake }, decisions };
+};
+
+/** What recording `event` changed, for `decideLive`. */
+const changeOf = (
+  before: CallState,
+  after: CallState,
+  event: RuleEvent,
+  ruleSet: RuleSet,
+): Change => {
+  // Every time a rule was evaluated at is relative to the call's start.
+  if (callStart(before) !== callStart(after)) return { kind: 'everything' };
+  switch (event.type) {
+    case 'transcript': {
+      if (after.fragments === before.fragments) return { kind: 'time' };
+      const { hits } = ruleSet.analyze(event.transcript.text);
+      return { kind: 'utterance', lists: hits.keys(), speaker: event.transcript.speaker };
+    }
+    case 'call_answered':
+    case 'error':
+      return { kind: 'lifecycle' };
+    default:
+      return { kind: 'time' };
+  }
 };
 
 /** The final pass: every rule on the final transcript, reconciled with the live matches. */
@@ -74,7 +157,12 @@ export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): Step
     case 'ignored':
       return { state, decisions: [] };
     case 'recorded':
-      return decideLive(recorded.state, ruleSet, 'event');
+      return decideLive(
+        recorded.state,
+        ruleSet,
+        'event',
+        changeOf(state, recorded.state, event, ruleSet),
+      );
     case 'ended': {
       const ended = recorded.state as CallState & { endedAt: number };
       return endCall(ended, event.type === 'call_ended' ? event.finalTranscript : [], ruleSet);
@@ -92,5 +180,5 @@ export const sweep = (state: CallState, nowUnixSeconds: number, ruleSet: RuleSet
   if (state.endedAt !== null || callStart(state) === null || !(nowUnixSeconds > known)) {
     return { state, decisions: [] };
   }
-  return decideLive({ ...state, sweptTo: nowUnixSeconds }, ruleSet, 'deadline');
+  return decideLive({ ...state, sweptTo: nowUnixSeconds }, ruleSet, 'deadline', { kind: 'time' });
 };

@@ -1,14 +1,16 @@
 import type { Analyzer } from '@callpulse/analysis';
+import type { RuleSet } from '@callpulse/rules';
 import { ANALYZER_VERSION } from '@callpulse/analysis';
 import type { AnalysisMessage, CallEvent } from '@callpulse/contracts';
 
 /**
- * The analysis of one call event, or null for events that carry no speech. Pure: the
- * service only moves messages around it.
+ * The analysis of one call event, or null for events that carry no speech. Pure but for
+ * one memo: a fragment's analysis is handed to the rule set (compiled from the same lists),
+ * which then need not analyze it again.
  */
 export const analyzeEvent = (
   event: CallEvent,
-  { analyzer, revision }: { analyzer: Analyzer; revision: string },
+  { analyzer, revision, ruleSet }: { analyzer: Analyzer; revision: string; ruleSet?: RuleSet },
 ): AnalysisMessage | null => {
   if (event.type !== 'transcript' && event.type !== 'call_ended') return null;
   const provenance = {
@@ -20,10 +22,10 @@ export const analyzeEvent = (
     keywordListsVersion: revision,
   };
   if (event.type === 'transcript') {
-    const { sentiment, hits } = analyzer.analyzeUtterance(
-      event.transcript.text,
-      event.transcript.speaker,
-    );
+    const { text, speaker } = event.transcript;
+    const analyzed = analyzer.analyzeTokenized(text, speaker);
+    if (ruleSet !== undefined && ruleSet.rules.length > 0) ruleSet.learn(text, analyzed);
+    const { sentiment, hits } = analyzed;
     return {
       ...provenance,
       kind: 'fragment_score',

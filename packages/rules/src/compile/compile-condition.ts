@@ -3,20 +3,47 @@ import type { Condition } from '../schema/condition.js';
 import { formatPath, type RuleIssue } from '../schema/path.js';
 import type { Node } from './node.js';
 
-/** Collects the term sets of a rule set as keyword lists, one per `said` and per `near` term. */
+/**
+ * Collects the term sets a rule set matches: one per `said` terms and per `near` term, and
+ * one per keyword list the rules name. A list the analyzer itself matches for every
+ * speaker keeps its own name, so the analyzer's hits serve the rules as they are
+ * (`RuleSet.learn`); any other list is matched under a name of its own.
+ */
 export interface ListCollector {
   known: ReadonlyMap<string, KeywordList>;
   add(terms: readonly KeywordTerm[]): string;
+  addList(list: KeywordList): string;
 }
 
+export interface CollectedLists {
+  /** Term sets only the rules match. */
+  own: KeywordList[];
+  /** Operator lists the analyzer matches for every speaker; their hits are shared. */
+  shared: KeywordList[];
+}
+
+/** Whether the analyzer's hits of `list` are the rules' hits: enabled, for any speaker. */
+export const isShareable = (list: KeywordList): boolean =>
+  list.enabled && list.speakers.includes('any');
+
 export const createListCollector = (lists: readonly KeywordList[]) => {
-  const compiled: KeywordList[] = [];
+  const compiled: CollectedLists = { own: [], shared: [] };
+  const byList = new Map<string, string>();
   const collector: ListCollector = {
     known: new Map(lists.map((list) => [list.name, list])),
     add: (terms) => {
       // Ids outside the list-name alphabet cannot collide with an operator's list name.
-      const name = `#${compiled.length}`;
-      compiled.push({ name, speakers: ['any'], enabled: true, terms: [...terms] });
+      const name = `#${compiled.own.length}`;
+      compiled.own.push({ name, speakers: ['any'], enabled: true, terms: [...terms] });
+      return name;
+    },
+    addList: (list) => {
+      const known = byList.get(list.name);
+      if (known !== undefined) return known;
+      let name = list.name;
+      if (isShareable(list)) compiled.shared.push(list);
+      else name = collector.add(list.terms);
+      byList.set(list.name, name);
       return name;
     },
   };
@@ -57,7 +84,7 @@ export const compileCondition = (
     const listSpeakers = named?.speakers.includes('any') !== false ? null : named.speakers;
     return {
       op: 'said',
-      list: lists.add(named?.terms ?? []),
+      list: named === undefined ? lists.add([]) : lists.addList(named),
       label: list,
       speakers: speakersOf(speaker, listSpeakers),
       atLeast,

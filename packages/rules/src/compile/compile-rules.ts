@@ -1,10 +1,12 @@
-import type { KeywordList } from '@callpulse/analysis';
+import { randomUUID } from 'node:crypto';
+import type { KeywordList, TokenizedAnalysis } from '@callpulse/analysis';
 import type { RuleIssue } from '../schema/path.js';
 import type { Rule } from '../schema/rule-schema.js';
 import type { Severity } from '../types.js';
 import { compileCondition, createListCollector } from './compile-condition.js';
 import type { Node } from './node.js';
 import { createTextAnalyzer, type TextAnalysis } from './text-analysis.js';
+import { watchersOf, watchOf, type Watch, type Watchers } from './watch.js';
 
 export interface CompiledRule {
   name: string;
@@ -13,13 +15,24 @@ export interface CompiledRule {
   /** `name@version`: a rule fires at most once per call per version. */
   key: string;
   when: Node;
+  /** The facts its outcome depends on: other events are not evaluated against it. */
+  watch: Watch;
   source: Rule;
 }
 
 /** The evaluator's context: compiled rules plus the one text analyzer they share. */
 export interface RuleSet {
+  /** Unique to this compilation: what a call's state remembers of it is valid only here. */
+  id: string;
   rules: readonly CompiledRule[];
+  /** Which rules (indexes into `rules`) each kind of fact can affect. */
+  watchers: Watchers;
   analyze(text: string): TextAnalysis;
+  /**
+   * Takes an utterance's analysis from the pipeline's analyzer, compiled from the same
+   * lists and overrides, so the rules need not analyze it again.
+   */
+  learn(text: string, analyzed: TokenizedAnalysis): void;
   /** Utterances kept per call; later ones are counted, not evaluated (bounds the state). */
   maxFragments: number;
 }
@@ -71,9 +84,12 @@ export const compileRules = (
       severity: rule.severity,
       key: `${rule.name}@${version}`,
       when,
+      watch: watchOf(when),
       source: rule,
     });
   }
-  const analyze = createTextAnalyzer({ lists: termLists, overrides, cacheSize });
-  return { ruleSet: { rules: compiled, analyze, maxFragments }, skipped };
+  const { analyze, learn } = createTextAnalyzer({ lists: termLists, overrides, cacheSize });
+  const id = randomUUID();
+  const watchers = watchersOf(compiled.map((rule) => rule.watch));
+  return { ruleSet: { id, rules: compiled, watchers, analyze, learn, maxFragments }, skipped };
 };

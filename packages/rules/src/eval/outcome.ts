@@ -35,5 +35,8 @@ export const joinEvidence = (...lists: readonly (readonly Evidence[])[]): Eviden
 };
 
 /** Merges sorted occurrence lists into one sorted list (stable: earlier lists win ties). */
-export const mergeOccurrences = (lists: readonly (readonly Occurrence[])[]): Occurrence[] =>
-  lists.flat().sort((a, b) => a.at - b.at);
+export const mergeOccurrences = (lists: readonly (readonly Occurrence[])[]): Occurrence[] => {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length === 1) return [...(nonEmpty[0] as readonly Occurrence[])];
+  return nonEmpty.flat().sort((a, b) => a.at - b.at);
+};

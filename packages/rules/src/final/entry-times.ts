@@ -21,7 +21,9 @@ export interface CallBounds {
   firstSpeech: number;
 }
 
-const normalize = (text: string) => text.trim().replace(/\s+/g, ' ');
+// Most texts are already normal: test before building a new string.
+const SPACING = /^\s|\s$|\s\s|[^\S ]/;
+const normalize = (text: string) => (SPACING.test(text) ? text.trim().replace(/\s+/g, ' ') : text);
 const keyOf = (speaker: string, text: string) => `${speaker}\u0000${normalize(text)}`;
 
 /** An entry's own timestamp in seconds since start, if it is a plausible Unix time. */
@@ -49,7 +51,9 @@ export const entryTimes = (
   const unused = new Map<string, TimedFragment[]>();
   for (const f of fragments) {
     const key = keyOf(f.speaker, f.text);
-    unused.set(key, [...(unused.get(key) ?? []), f]);
+    const same = unused.get(key);
+    if (same === undefined) unused.set(key, [f]);
+    else same.push(f);
   }
   const known: (EntryTime | null)[] = entries.map((entry) => {
     const live = unused.get(keyOf(entry.speaker, entry.text))?.shift();

@@ -38,6 +38,13 @@ export interface CallState {
   fired: Record<string, RuleMatch>;
   /** The reconciled set, once call_ended has been evaluated. */
   reconciled: RuleMatch[] | null;
+  /**
+   * What the last evaluations left pending, valid for the rule set `set` only (another
+   * set, or none recorded: every rule is evaluated at the next event). Per rule, in the
+   * set's order: the call second from which time alone may change its outcome, or null
+   * if only a new fact can (see `step`).
+   */
+  wake?: { set: string; at: (number | null)[] };
 }
 
 export const createCallState = (): CallState => ({

@@ -22,7 +22,9 @@ const before = (a: Fragment, b: Fragment): boolean =>
 const insertFragment = (fragments: readonly Fragment[], fragment: Fragment): Fragment[] => {
   let i = fragments.length;
   while (i > 0 && before(fragment, fragments[i - 1] as Fragment)) i--;
-  return [...fragments.slice(0, i), fragment, ...fragments.slice(i)];
+  const next = fragments.slice();
+  next.splice(i, 0, fragment);
+  return next;
 };
 
 const isDuplicate = (state: CallState, event: RuleEvent): boolean =>

@@ -1,0 +1,91 @@
+import type { Node } from './node.js';
+
+/**
+ * The facts a rule's outcome depends on, from the rule alone: a new utterance can change
+ * it only if it hits one of `lists` or is said by a speaker whose sentiment it follows;
+ * a lifecycle event only if it watches them. A rule whose outcome also depends on time
+ * passing (`not`, `notFollowedBy`, `longerThan`) is `timed`: how long it can wait is
+ * worked out after each evaluation (`wakeAt`).
+ */
+export interface Watch {
+  lists: ReadonlySet<string>;
+  /** Speakers whose sentiment it follows; `null` in the set means every speaker. */
+  sentiment: ReadonlySet<string | null>;
+  lifecycle: boolean;
+  timed: boolean;
+}
+
+export const watchOf = (node: Node): Watch => {
+  const lists = new Set<string>();
+  const sentiment = new Set<string | null>();
+  let lifecycle = false;
+  let timed = false;
+  const visit = (n: Node): void => {
+    switch (n.op) {
+      case 'said':
+        lists.add(n.list);
+        return;
+      case 'near':
+        for (const list of n.lists) lists.add(list);
+        return;
+      case 'sentiment':
+        sentiment.add(n.speaker);
+        return;
+      case 'event':
+        lifecycle = true;
+        return;
+      case 'longerThan':
+        timed = true;
+        return;
+      case 'all':
+      case 'any':
+        n.children.forEach(visit);
+        return;
+      case 'not':
+        timed = true;
+        visit(n.child);
+        return;
+      case 'notFollowedBy':
+        timed = true;
+        visit(n.first);
+        visit(n.then);
+        return;
+      case 'followedBy':
+        visit(n.first);
+        visit(n.then);
+        return;
+    }
+  };
+  visit(node);
+  return { lists, sentiment, lifecycle, timed };
+};
+
+/** Rule indexes by the facts they watch, so an event finds the rules it can affect. */
+export interface Watchers {
+  byList: ReadonlyMap<string, readonly number[]>;
+  /** By speaker; `null` holds the rules following every speaker's sentiment. */
+  bySpeaker: ReadonlyMap<string | null, readonly number[]>;
+  lifecycle: readonly number[];
+  timed: readonly number[];
+}
+
+export const watchersOf = (watches: readonly Watch[]): Watchers => {
+  const byList = new Map<string, number[]>();
+  const bySpeaker = new Map<string | null, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const known = map.get(key);
+    if (known === undefined) map.set(key, [i]);
+    else if (!known.includes(i)) known.push(i);
+  };
+  watches.forEach((watch, i) => {
+    for (const list of watch.lists) add(byList, list, i);
+    for (const speaker of watch.sentiment) add(bySpeaker, speaker, i);
+  });
+  const indexes = (keep: (w: Watch) => boolean) => watches.flatMap((w, i) => (keep(w) ? [i] : []));
+  return {
+    byList,
+    bySpeaker,
+    lifecycle: indexes((w) => w.lifecycle),
+    timed: indexes((w) => w.timed),
+  };
+};
