@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { decodeRuleMatchMessage } from '@callpulse/contracts';
+import { pruneRuleStates } from '@callpulse/db';
 import { generateCalls } from '@callpulse/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic } from './support/kafka.js';
@@ -248,6 +249,53 @@ describe('rules: managed through the API, evaluated live, stored, replayed', () 
     ]);
   });
 
+  it('decides the deadline of a call that went quiet before the analyzer was SIGKILLed', async () => {
+    const id = hex();
+    const rule = `quiet-${id}`;
+    await putRule(stack, {
+      name: rule,
+      severity: 'low',
+      when: {
+        not: { said: { terms: ['recorded'], speaker: 'ai', window: { firstSeconds: 15 } } },
+      },
+    });
+    await waitForAnalyzerConfig(stack);
+    const source = `quiet:${id}`;
+    const c = callOf(source, 1, Math.floor(Date.now() / 1000));
+    for (const body of [c.lifecycle('call_initiated', 0), c.say('ai', 'Hello.', 1)])
+      expect((await postWebhook(stack, body)).status).toBe(200);
+    await waitFor(
+      async () =>
+        (await stack.pool.query(`SELECT 1 FROM rule_state WHERE source = $1`, [source]))
+          .rowCount === 1,
+      { what: 'the call in rule_state' },
+    );
+    const analyzer = stack.services.get('analyzer');
+    analyzer?.child.kill('SIGKILL');
+    expect((await analyzer?.exited)?.signal).toBe('SIGKILL');
+    // Undecided before the kill: only the restarted analyzer, which never saw the call's
+    // events, can decide it, from the state it reads back.
+    expect(await matchesOf(stack, source, [rule])).toEqual([]);
+    await stack.start('analyzer');
+    const rows = await waitFor(
+      async () => {
+        const found = await matchesOf(stack, source, [rule]);
+        return found.length > 0 ? found : null;
+      },
+      { timeoutMs: 60_000, what: 'the restarted analyzer to decide the closed window' },
+    );
+    expect(rows).toEqual([
+      {
+        call_id: '1',
+        rule_name: rule,
+        phase: 'live',
+        status: 'fired',
+        basis: 'deadline',
+        at_second: 15,
+      },
+    ]);
+  });
+
   it('fires a followedBy exactly once when the analyzer is SIGKILLed between its halves', async () => {
     const id = hex();
     const rule = `followup-${id}`;
@@ -313,6 +361,30 @@ describe('rules: managed through the API, evaluated live, stored, replayed', () 
         d.ok && d.value.source === source && d.value.rule === rule ? [d.value] : [],
       );
     expect(published.map((m) => [m.rule, m.status])).toEqual([[rule, 'fired']]);
+  });
+
+  it('prunes the states of calls ended long ago and of calls that never ended', async () => {
+    const source = `prune:${hex()}`;
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const rows: [string, boolean, Date][] = [
+      ['ended-old', true, hoursAgo(30)],
+      ['ended-recent', true, hoursAgo(1)],
+      ['open-quiet-a-while', false, hoursAgo(30)],
+      ['open-abandoned', false, hoursAgo(24 * 8)],
+    ];
+    for (const [callId, ended, at] of rows) {
+      await stack.pool.query(
+        `INSERT INTO rule_state (source, call_id, state, ended, partition, updated_at)
+         VALUES ($1, $2, '{"v":1}', $3, 0, $4)`,
+        [source, callId, ended, at],
+      );
+    }
+    await pruneRuleStates(stack.pool, { endedBefore: hoursAgo(24), openBefore: hoursAgo(24 * 7) });
+    const left = await stack.pool.query<{ call_id: string }>(
+      'SELECT call_id FROM rule_state WHERE source = $1 ORDER BY call_id',
+      [source],
+    );
+    expect(left.rows.map((r) => r.call_id)).toEqual(['ended-recent', 'open-quiet-a-while']);
   });
 
   it('replays an edited rule over stored calls and shows the exact diff', async () => {

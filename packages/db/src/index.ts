@@ -27,8 +27,13 @@ export type { StoredCallEvent } from './write-call-events.js';
 export { listenForChanges } from './listen.js';
 export { deleteRule, getRule, loadRules, putRule, RULES_CHANNEL } from './rules.js';
 export type { RuleInput, StoredRule } from './rules.js';
-export { loadRuleStates, saveRuleStates } from './rule-state.js';
-export type { CallKey } from './rule-state.js';
+export {
+  loadOpenRuleStates,
+  loadRuleStates,
+  pruneRuleStates,
+  saveRuleStates,
+} from './rule-state.js';
+export type { CallKey, OpenRuleState } from './rule-state.js';
 export { writeRuleMatches } from './write-rule-matches.js';
 export { listCallsPage, loadCallEventBodies, loadStoredVerdicts } from './replay-queries.js';
 export type { StoredEventBody } from './replay-queries.js';

@@ -7,6 +7,8 @@ export interface PartitionBatch {
   topic: string;
   partition: number;
   messages: KafkaMessage[];
+  /** The partition's end when fetched: the batch's last offset + 1 here means caught up. */
+  highWatermark: string;
   /** Call during long work so the group does not think this member died. */
   heartbeat: () => Promise<void>;
   /** False once the consumer is stopping or the partition was taken away. */
@@ -60,6 +62,7 @@ export const runBatches = async ({
         topic: batch.topic,
         partition: batch.partition,
         messages: batch.messages,
+        highWatermark: batch.highWatermark,
         heartbeat: () => payload.heartbeat(),
         isActive: () => payload.isRunning() && !payload.isStale(),
       });

@@ -19,5 +19,5 @@ export { createProducer, sendAcked } from './producer.js';
 export type { ProducerHandle } from './producer.js';
 export { allTopics, ensureTopics, MAX_MESSAGE_BYTES, topicNames } from './topics.js';
 export type { TopicNames, TopicSpec } from './topics.js';
-export { startWorker } from './worker.js';
-export type { Worker } from './worker.js';
+export { isCaughtUp, startWorker } from './worker.js';
+export type { TopicPartition, Worker } from './worker.js';

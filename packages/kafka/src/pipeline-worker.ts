@@ -3,7 +3,7 @@ import type { PartitionBatch } from './batch-consumer.js';
 import { createKafka } from './client.js';
 import { connectPipeline, type PipelineConnection } from './pipeline.js';
 import type { TopicNames } from './topics.js';
-import { startWorker, type Worker } from './worker.js';
+import { isCaughtUp, startWorker, type TopicPartition, type Worker } from './worker.js';
 
 /** The Kafka settings of a consuming service, as its config parses them. */
 export interface PipelineSettings {
@@ -29,11 +29,17 @@ export const startPipelineWorker = async (
     onJoin,
   }: {
     concurrency: number; // partitions handled at once
-    onJoin?: () => void;
+    onJoin?: (assigned: TopicPartition[]) => void;
     subscribe: (topics: TopicNames) => string[];
     handler: (connection: PipelineConnection) => (batch: PartitionBatch) => Promise<void>;
   },
-): Promise<Worker & { connection: PipelineConnection }> => {
+): Promise<
+  Worker & {
+    connection: PipelineConnection;
+    /** Whether the group has consumed everything a partition holds now. */
+    isCaughtUp: (at: TopicPartition) => Promise<boolean>;
+  }
+> => {
   const { name, config, logger } = service;
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
@@ -49,9 +55,10 @@ export const startPipelineWorker = async (
     retry: service.untilItWorks,
     logger,
   });
+  const groupId = `${config.KAFKA_TOPIC_PREFIX}${name}`;
   const worker = await startWorker({
     kafka,
-    groupId: `${config.KAFKA_TOPIC_PREFIX}${name}`,
+    groupId,
     topics: subscribe(connection.topics),
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     concurrency,
@@ -61,6 +68,7 @@ export const startPipelineWorker = async (
   });
   return {
     connection,
+    isCaughtUp: (at) => isCaughtUp({ kafka, groupId, ...at }),
     isReady: worker.isReady,
     stop: async () => {
       await worker.stop();

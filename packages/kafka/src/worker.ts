@@ -3,6 +3,40 @@ import { backoffMs, type Logger } from '@callpulse/runtime';
 import { createConsumer, runBatches, type PartitionBatch } from './batch-consumer.js';
 import { waitForGroupCoordinator } from './coordinator.js';
 
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+/**
+ * Whether the group has committed everything `topic`'s `partition` holds now: nothing
+ * is waiting there to be consumed. Asked of the broker by a short-lived admin client.
+ */
+export const isCaughtUp = async ({
+  kafka,
+  groupId,
+  topic,
+  partition,
+}: { kafka: Kafka; groupId: string } & TopicPartition): Promise<boolean> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [committed, ends] = await Promise.all([
+      admin.fetchOffsets({ groupId, topics: [topic] }),
+      admin.fetchTopicOffsets(topic),
+    ]);
+    const end = ends.find((o) => o.partition === partition)?.high;
+    const done = committed
+      .find((t) => t.topic === topic)
+      ?.partitions.find((p) => p.partition === partition)?.offset;
+    if (end === undefined) return false;
+    // "-1": nothing committed yet; caught up only if the partition is empty.
+    return BigInt(done === undefined || done === '-1' ? '0' : done) >= BigInt(end);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
 export interface Worker {
   /** True once the consumer has joined its group, and not since crashed or been recreated. */
   isReady: () => boolean;
@@ -38,8 +72,11 @@ export const startWorker = async ({
   sessionTimeoutMs?: number;
   concurrency?: number;
   maxRestartDelayMs?: number;
-  /** Called on every (re)join: partitions may have moved, so per-partition caches are stale. */
-  onJoin?: () => void;
+  /**
+   * Called on every (re)join with the partitions now held: partitions may have moved, so
+   * per-partition caches are stale.
+   */
+  onJoin?: (assigned: TopicPartition[]) => void;
 }): Promise<Worker> => {
   let consumer: Consumer | null = null;
   let joined = false;
@@ -50,12 +87,16 @@ export const startWorker = async ({
   const start = async (): Promise<void> => {
     const next = createConsumer(kafka, { groupId, sessionTimeoutMs });
     consumer = next;
-    next.on(next.events.GROUP_JOIN, () => {
+    next.on(next.events.GROUP_JOIN, ({ payload }) => {
       if (consumer !== next) return;
       if (failures > 0) logger.info({ groupId }, 'rejoined the consumer group');
       joined = true;
       failures = 0;
-      onJoin();
+      onJoin(
+        Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+          partitions.map((partition) => ({ topic, partition })),
+        ),
+      );
     });
     next.on(next.events.CRASH, ({ payload }) => {
       if (consumer !== next) return;

@@ -103,6 +103,11 @@ export const createBatchAnalyzer = (deps: BatchAnalyzerDeps) => {
       await deps.lock(batch.partition, () => analyzeChunk(batch, chunk));
       await batch.heartbeat();
     }
+    const last = batch.messages.at(-1);
+    if (last !== undefined) {
+      const reachedEnd = BigInt(last.offset) + 1n >= BigInt(batch.highWatermark);
+      deps.rules.progress(batch.partition, reachedEnd);
+    }
     deps.metrics.batchSeconds.observe((performance.now() - started) / 1000);
   };
 };

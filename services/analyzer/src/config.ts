@@ -29,6 +29,13 @@ export const configSchema = z.object({
   RULES_SWEEP_MS: positiveInt(1_000),
   // How late an event may still arrive: a sweep decides a deadline only this long after it.
   RULES_ALLOWED_LATENESS_S: z.coerce.number().min(0).max(3600).default(5),
+  // Hours a call's rule state is kept after its end: a late duplicate of one of its events
+  // finds it and decides nothing again. Calls that never end are dropped after 7 days.
+  RULE_STATE_RETENTION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
   // Operator word weights on top of AFINN and the call-center lexicon, e.g. {"sorted": 2}.
   SENTIMENT_OVERRIDES: overrides,
   // Keyword lists are reloaded on NOTIFY; this periodic re-read is the fallback.

@@ -1,4 +1,10 @@
-import { loadRuleStates, openPool, saveRuleStates } from '@callpulse/db';
+import {
+  loadOpenRuleStates,
+  loadRuleStates,
+  openPool,
+  pruneRuleStates,
+  saveRuleStates,
+} from '@callpulse/db';
 import { startPipelineWorker } from '@callpulse/kafka';
 import { startService } from '@callpulse/runtime';
 import { createBatchAnalyzer } from './batch-analyzer.js';
@@ -8,7 +14,7 @@ import { createKeyedLock } from './keyed-lock.js';
 import { createAnalyzerMetrics } from './metrics.js';
 import { createOutputPublisher } from './publish.js';
 import { createRuleTracker } from './rule-tracker.js';
-import { startSweeper } from './sweeper.js';
+import { startStatePruner, startSweeper } from './sweeper.js';
 
 const service = startService({ name: 'analyzer', configSchema });
 const { config, logger } = service;
@@ -33,8 +39,15 @@ const source = createConfigSource({
   },
 });
 await source.start();
+// Set once the worker runs; the tracker asks only after a (re)join, which comes later.
+let isCaughtUp: (partition: number) => Promise<boolean> = () => Promise.resolve(false);
 const rules = createRuleTracker({
-  store: { load: (calls) => loadRuleStates(pool, calls), save: (s) => saveRuleStates(pool, s) },
+  isCaughtUp: (partition) => isCaughtUp(partition),
+  store: {
+    load: (calls) => loadRuleStates(pool, calls),
+    loadOpen: (partition) => loadOpenRuleStates(pool, partition),
+    save: (s) => saveRuleStates(pool, s),
+  },
   current: source.current,
   onError: (event, error) =>
     logger.error({ err: error, eventId: event.eventId }, 'rule evaluation failed; event skipped'),
@@ -46,7 +59,7 @@ const lock = createKeyedLock();
 const worker = await startPipelineWorker(service, {
   concurrency: config.ANALYZER_CONCURRENCY,
   subscribe: (topics) => [topics.callEvents],
-  onJoin: () => rules.forget(),
+  onJoin: (assigned) => rules.assign(assigned.map((a) => a.partition)),
   handler: (connection) =>
     createBatchAnalyzer({
       current: source.current,
@@ -60,6 +73,8 @@ const worker = await startPipelineWorker(service, {
     }),
 });
 probes.readyWhen(worker.isReady);
+isCaughtUp = (partition) =>
+  worker.isCaughtUp({ topic: worker.connection.topics.callEvents, partition });
 const sweeper = startSweeper({
   rules,
   lock,
@@ -71,6 +86,14 @@ const sweeper = startSweeper({
   logger,
 });
 
+const pruner = startStatePruner({
+  prune: (cutoffs) => pruneRuleStates(pool, cutoffs),
+  endedHours: config.RULE_STATE_RETENTION_HOURS,
+  everyMs: 10 * 60_000,
+  logger,
+});
+
+service.onStop(() => pruner.stop());
 service.onStop(() => sweeper.stop());
 service.onStop(() => worker.stop());
 service.onStop(() => source.close());

@@ -28,7 +28,18 @@ export interface RuleOutcome {
 
 export interface RuleStore {
   load: (calls: readonly CallKey[]) => Promise<Map<string, unknown>>;
-  save: (states: readonly (CallKey & { state: unknown; ended: boolean })[]) => Promise<void>;
+  /** The states of the calls of `partition` that have not ended. */
+  loadOpen: (
+    partition: number,
+  ) => Promise<(CallKey & { state: unknown; savedAt: Date; isTest: boolean })[]>;
+  save: (
+    states: readonly (CallKey & {
+      state: unknown;
+      ended: boolean;
+      partition: number;
+      isTest: boolean;
+    })[],
+  ) => Promise<void>;
 }
 
 const keyOf = (c: CallKey): string => `${c.source}/${c.callId}`;
@@ -45,6 +56,7 @@ const isCallState = (value: unknown): value is CallState =>
  */
 export const createRuleTracker = ({
   store,
+  isCaughtUp,
   current,
   now = () => Date.now(),
   maxCached = 20_000, // calls kept in memory; the oldest quiet ones go first
@@ -52,6 +64,8 @@ export const createRuleTracker = ({
   onSweepError = () => {},
 }: {
   store: RuleStore;
+  /** Whether everything the partition holds has been consumed (asked of Kafka). */
+  isCaughtUp: (partition: number) => Promise<boolean>;
   current: () => CurrentAnalyzer;
   now?: () => number;
   maxCached?: number;
@@ -63,6 +77,14 @@ export const createRuleTracker = ({
   const cache = new Map<string, Entry & CallKey>();
   // Bumped on every rebalance: work begun before it must not put stale states back.
   let generation = 0;
+  // The partitions this member holds since the last (re)join.
+  const held = new Set<number>();
+  // Per partition held: whether its last batch reached the end of what Kafka had (or, before
+  // any batch, whether the group's commit had). A partition that lags may hold the very
+  // events that answer a deadline: no sweep there.
+  const caughtUp = new Map<number, boolean>();
+  // Partitions whose quiet calls were read back from the store since the last rebalance.
+  const restored = new Set<number>();
 
   const remember = (entry: Entry & CallKey): void => {
     const key = keyOf(entry);
@@ -133,14 +155,50 @@ export const createRuleTracker = ({
       return outcome;
     },
 
+    /** Notes how far a batch of `partition` went: to the end Kafka had then, or not. */
+    progress: (partition: number, reachedEnd: boolean): void => {
+      caughtUp.set(partition, reachedEnd);
+    },
+
+    /**
+     * Once per partition taken over, reads back its calls that have not ended and are not
+     * in memory, so deadlines of calls that went quiet before a restart are still decided.
+     */
+    restore: async (partition: number): Promise<void> => {
+      if (restored.has(partition) || current().ruleSet.rules.length === 0) return;
+      const began = generation;
+      const reachedEnd = caughtUp.has(partition) ? null : await isCaughtUp(partition);
+      const open = await store.loadOpen(partition);
+      if (began !== generation) return;
+      // A batch may have said how far it went meanwhile: that is the fresher answer.
+      if (reachedEnd !== null && !caughtUp.has(partition)) caughtUp.set(partition, reachedEnd);
+      const nowMs = now();
+      for (const saved of open) {
+        const key = keyOf(saved);
+        if (cache.has(key) || !isCallState(saved.state)) continue;
+        remember({
+          source: saved.source,
+          callId: saved.callId,
+          partition,
+          // Quiet since it was saved, at the latest: its deadline is not decided early.
+          seenAtMs: Math.min(saved.savedAt.getTime(), nowMs),
+          isTest: saved.isTest,
+          state: saved.state,
+        });
+      }
+      restored.add(partition);
+    },
+
     /**
      * Decides the deadlines of quiet calls in `partition`: a call's provider clock is
-     * taken to have moved on as far as ours since its last event, less `latenessS`.
+     * taken to have moved on as far as ours since its last event, less `latenessS`. Only
+     * in a partition whose events have all been read: in one that lags, a call's next
+     * event may be waiting there.
      */
     sweep: (partition: number, latenessS: number): RuleOutcome => {
       const { ruleSet } = current();
       const outcome: RuleOutcome = { matches: [], states: new Map(), generation };
-      if (ruleSet.rules.length === 0) return outcome;
+      if (ruleSet.rules.length === 0 || caughtUp.get(partition) !== true) return outcome;
       for (const [key, entry] of cache) {
         if (entry.partition !== partition || entry.state.endedAt !== null) continue;
         if (entry.state.latestAt === null) continue;
@@ -174,18 +232,27 @@ export const createRuleTracker = ({
           callId: e.callId,
           state: e.state,
           ended: e.state.endedAt !== null,
+          partition: e.partition,
+          isTest: e.isTest,
         })),
       );
       // A rebalance since: another member may own these calls now; read them afresh.
       if (outcome.generation === generation) for (const entry of states) remember(entry);
     },
 
-    /** The partitions of the calls in memory. */
-    partitions: (): Set<number> => new Set([...cache.values()].map((e) => e.partition)),
-    /** After a rebalance another member may have moved a call on: read states afresh. */
-    forget: (): void => {
+    /** The partitions this member holds. */
+    partitions: (): Set<number> => new Set(held),
+    /**
+     * After a (re)join: these partitions are held now, and another member may have moved
+     * a call on meanwhile, so states are read afresh.
+     */
+    assign: (partitions: readonly number[]): void => {
       generation++;
       cache.clear();
+      caughtUp.clear();
+      restored.clear();
+      held.clear();
+      for (const p of partitions) held.add(p);
     },
     size: (): number => cache.size,
   };

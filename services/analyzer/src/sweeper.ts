@@ -33,6 +33,7 @@ export const startSweeper = ({
   const sweepAll = async (): Promise<void> => {
     for (const partition of partitions()) {
       await lock(partition, async () => {
+        await rules.restore(partition);
         const outcome = rules.sweep(partition, latenessS);
         if (outcome.states.size === 0) return;
         const ruleMatches = ruleMatchMessages(outcome.matches);
@@ -49,6 +50,51 @@ export const startSweeper = ({
   }, everyMs);
   timer.unref();
   return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+};
+
+// A call without call_ended (a provider that never sent it) keeps its state this long.
+const OPEN_STATE_DAYS = 7;
+
+/**
+ * Every `everyMs`, deletes the rule states of calls ended more than `endedHours` ago (kept
+ * that long so a late duplicate of their events decides nothing again) and of calls
+ * quiet for `OPEN_STATE_DAYS` that never ended. Several analyzers may run it: deleting
+ * twice is harmless.
+ */
+export const startStatePruner = ({
+  prune,
+  endedHours,
+  everyMs,
+  logger,
+  now = () => Date.now(),
+}: {
+  prune: (cutoffs: { endedBefore: Date; openBefore: Date }) => Promise<number>;
+  endedHours: number;
+  everyMs: number;
+  logger: Logger;
+  now?: () => number;
+}) => {
+  let running: Promise<void> | null = null;
+  const once = async (): Promise<void> => {
+    const deleted = await prune({
+      endedBefore: new Date(now() - endedHours * 3_600_000),
+      openBefore: new Date(now() - OPEN_STATE_DAYS * 86_400_000),
+    });
+    if (deleted > 0) logger.info({ deleted }, 'old rule states pruned');
+  };
+  const timer = setInterval(() => {
+    running ??= once()
+      .catch((error: unknown) => logger.warn({ err: error }, 'rule state pruning failed'))
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    once,
     stop: async () => {
       clearInterval(timer);
       await running;
