@@ -125,7 +125,11 @@ const changeOf = (
     case 'transcript': {
       if (after.fragments === before.fragments) return { kind: 'time' };
       const { hits } = ruleSet.analyze(event.transcript.text);
-      return { kind: 'utterance', lists: hits.keys(), speaker: event.transcript.speaker };
+      return {
+        kind: 'utterance',
+        lists: hits.map((h) => h.list),
+        speaker: event.transcript.speaker,
+      };
     }
     case 'call_answered':
     case 'error':

@@ -70,6 +70,13 @@ const matchEnd = (term: CompiledTerm, views: readonly TokenView[], start: number
   }
 };
 
+const startsAny = (matcher: SpeakerMatcher, tokens: readonly Token[]): boolean =>
+  tokens.some((token) => {
+    const word = token.norm;
+    if (matcher.byWord.has(word)) return true;
+    return word.length > 2 && word.endsWith("'s") && matcher.byWord.has(word.slice(0, -2));
+  });
+
 /**
  * Every hit of the matcher's terms in the tokens of `text`, in text order. Offsets are
  * those of the original text: `text.slice(hit.start, hit.end) === hit.matchedText`.
@@ -85,6 +92,10 @@ export const findHits = (
     tokens.length === 0 ||
     (matcher.byWord.size === 0 && matcher.byStem.size === 0 && matcher.fuzzy === null)
   ) {
+    return hits;
+  }
+  // Exact and phrase terms only: most utterances start none of them, and say so cheaply.
+  if (matcher.byStem.size === 0 && matcher.fuzzy === null && !startsAny(matcher, tokens)) {
     return hits;
   }
   const views = tokens.map((token) => view(matcher, token));

@@ -2,6 +2,7 @@ import { createAnalyzer, type KeywordList } from '@callpulse/analysis';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { churnList, offerList, ruleSetOf } from '../testing/call-builder.js';
+import { hitsOf, type TextAnalysis } from './text-analysis.js';
 
 // Lists of every kind a rule may name: for any speaker (shared with the analyzer), for one
 // speaker, disabled; exact, phrase, stem and fuzzy terms.
@@ -38,6 +39,14 @@ const rules = ruleSetOf(
   lists,
 );
 
+/** What the rules read of an analysis: the sentiment and each named list's hit spans. */
+const asRulesSeeIt = (analysis: TextAnalysis) => ({
+  comparative: analysis.comparative,
+  hits: [...new Set(rules.rules.flatMap((r) => [...r.watch.lists]))]
+    .sort()
+    .map((list) => [list, hitsOf(analysis, list).map((h) => [h.start, h.end])]),
+});
+
 const WORDS = ['refund', 'refunds', 'invoise', 'late', 'the', 'fee', 'again', 'cancel'];
 const MORE = ['discount', 'fax', 'managers', 'special', 'offer', 'switch', 'provider', 'ok'];
 
@@ -49,14 +58,14 @@ describe('rule text analysis taken from the pipeline analyzer', () => {
         fc.array(fc.constantFrom(...WORDS, ...MORE), { maxLength: 12 }).map((w) => w.join(' ')),
         fc.constantFrom('customer', 'ai', 'agent-7'),
         (text, speaker) => {
-          const fresh = structuredClone(rules.analyze(text));
+          const fresh = asRulesSeeIt(rules.analyze(text));
           // A rule set is compiled once; a new one learns what an analyzer found.
           const again = ruleSetOf(
             rules.rules.map((r) => r.source),
             lists,
           );
           again.learn(text, analyzer.analyzeTokenized(text, speaker));
-          expect(again.analyze(text)).toEqual(fresh);
+          expect(asRulesSeeIt(again.analyze(text))).toEqual(fresh);
         },
       ),
       { numRuns: 300, seed: 21 },
@@ -64,8 +73,8 @@ describe('rule text analysis taken from the pipeline analyzer', () => {
   });
 
   it('matches a shared list under its own name and other lists under rule-only names', () => {
-    const hits = rules.analyze('a refund and a discount').hits;
-    expect([...hits.keys()].some((k) => k === 'billing')).toBe(true);
-    expect([...hits.keys()].some((k) => k.startsWith('#'))).toBe(true);
+    const lists = rules.analyze('a refund and a discount').hits.map((h) => h.list);
+    expect(lists).toContain('billing');
+    expect(lists.some((k) => k.startsWith('#'))).toBe(true);
   });
 });

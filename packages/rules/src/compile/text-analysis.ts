@@ -2,24 +2,58 @@ import {
   createAnalyzer,
   createBoundedCache,
   createHitFinder,
-  type KeywordHit,
+  type Token,
   type TokenizedAnalysis,
 } from '@callpulse/analysis';
 import type { CollectedLists } from './compile-condition.js';
 
-/** A hit with its UTF-16 offsets and the indexes of its first and last word. */
+/** A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive). */
 export interface TextHit {
+  list: string;
   start: number;
   end: number;
+}
+
+/** A hit with the indexes of its first and last word, for `near`. */
+export interface WordSpan extends TextHit {
   firstWord: number;
   lastWord: number;
 }
 
-/** What the rules need from one utterance: its sentiment and the hits per compiled list. */
+/**
+ * What the rules need from one utterance: its sentiment, the hits of every list in text
+ * order within each list (lists the rules do not name may be there too), and its tokens.
+ */
 export interface TextAnalysis {
   comparative: number;
-  hits: ReadonlyMap<string, readonly TextHit[]>;
+  hits: readonly TextHit[];
+  tokens: readonly Token[];
 }
+
+/** The hits of one list. */
+export const hitsOf = (analysis: TextAnalysis, list: string): TextHit[] =>
+  analysis.hits.filter((h) => h.list === list);
+
+/** The index of the token starting (or ending) at `offset`; tokens are in text order. */
+const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end') => {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = (tokens[mid] as Token)[edge];
+    if (at === offset) return mid;
+    if (at < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+};
+
+/** A hit with its word indexes, found among the utterance's tokens. */
+export const wordSpan = (analysis: TextAnalysis, hit: TextHit): WordSpan => ({
+  ...hit,
+  firstWord: wordAt(analysis.tokens, hit.start, 'start'),
+  lastWord: wordAt(analysis.tokens, hit.end, 'end'),
+});
 
 export interface TextAnalyzerOptions {
   lists: CollectedLists;
@@ -38,36 +72,6 @@ export interface TextAnalyzer {
   learn: (text: string, analyzed: TokenizedAnalysis) => void;
 }
 
-/** The index of the token starting (or ending) at `offset`; tokens are in text order. */
-const wordAt = (tokens: TokenizedAnalysis['tokens'], offset: number, edge: 'start' | 'end') => {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = (tokens[mid] as (typeof tokens)[number])[edge];
-    if (at === offset) return mid;
-    if (at < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-};
-
-const byList = (hits: readonly KeywordHit[], analyzed: TokenizedAnalysis) => {
-  const found = new Map<string, TextHit[]>();
-  for (const hit of hits) {
-    const entry = {
-      start: hit.start,
-      end: hit.end,
-      firstWord: wordAt(analyzed.tokens, hit.start, 'start'),
-      lastWord: wordAt(analyzed.tokens, hit.end, 'end'),
-    };
-    const list = found.get(hit.list);
-    if (list === undefined) found.set(hit.list, [entry]);
-    else list.push(entry);
-  }
-  return found;
-};
-
 /**
  * One analysis per utterance for every term set of a rule set, so an utterance is
  * tokenized and matched once however many rules look at it — and, in the pipeline, not
@@ -83,7 +87,6 @@ export const createTextAnalyzer = ({
   const speaker = 'customer';
   const analyzer = createAnalyzer({ lists: [...lists.shared, ...lists.own], overrides });
   const ownHits = createHitFinder(lists.own);
-  const shared = new Set(lists.shared.map((l) => l.name));
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
   const remember = (text: string, result: TextAnalysis): TextAnalysis => {
@@ -98,14 +101,20 @@ export const createTextAnalyzer = ({
       const analyzed = analyzer.analyzeTokenized(text, speaker);
       return remember(text, {
         comparative: analyzed.sentiment.comparative,
-        hits: byList(analyzed.hits, analyzed),
+        hits: analyzed.hits,
+        tokens: analyzed.tokens,
       });
     },
     learn: (text, analyzed) => {
       if (cache.get(text) !== undefined) return;
-      const hits = analyzed.hits.filter((h) => shared.has(h.list));
-      if (lists.own.length > 0) hits.push(...ownHits(analyzed.tokens, text, speaker));
-      remember(text, { comparative: analyzed.sentiment.comparative, hits: byList(hits, analyzed) });
+      // The analyzer's hits include the shared lists' (under their names); lists the rules
+      // match under names of their own may be there too, and no rule reads them.
+      const own = lists.own.length > 0 ? ownHits(analyzed.tokens, text, speaker) : [];
+      remember(text, {
+        comparative: analyzed.sentiment.comparative,
+        hits: own.length > 0 ? [...analyzed.hits, ...own] : analyzed.hits,
+        tokens: analyzed.tokens,
+      });
     },
   };
 };

@@ -18,8 +18,8 @@ export const evaluateSaid = (node: Said, view: CallView): Outcome => {
   const hits: Evidence[] = [];
   for (const u of view.utterances) {
     if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
-    for (const hit of u.analysis.hits.get(node.list) ?? []) {
-      hits.push(evidenceOf(u, hit.start, hit.end));
+    for (const hit of u.analysis.hits) {
+      if (hit.list === node.list) hits.push(evidenceOf(u, hit.start, hit.end));
     }
   }
   const occurrences: Occurrence[] = [];
