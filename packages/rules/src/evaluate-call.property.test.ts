@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCall } from './evaluate-call.js';
 import { createCallState, type CallState } from './state/call-state.js';
 import type { RuleEvent } from './state/rule-event.js';
+import { evaluateNode } from './eval/evaluate-node.js';
+import { firstOccurrence } from './eval/first-occurrence.js';
+import { liveView } from './eval/live-view.js';
 import { step, sweep } from './step.js';
 import {
   answered,
@@ -232,5 +235,29 @@ describe('evaluating only the rules an event can affect', () => {
     );
     // Not vacuous: rules were left waiting for a fact or a second, so later steps skipped them.
     expect(waiting).toBeGreaterThan(0);
+  });
+});
+
+describe("a rule's first occurrence", () => {
+  it('is the first of all its occurrences, at every step of generated calls', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(callArb, (call) => {
+        const { live } = build(call);
+        let state = createCallState();
+        for (const event of live) {
+          state = step(state, event, rules).state;
+          const view = liveView(state, rules);
+          if (view === null) continue;
+          for (const rule of rules.rules) {
+            const first = firstOccurrence(rule.when, view);
+            expect(first).toEqual(evaluateNode(rule.when, view).occurrences[0]);
+            if (first !== undefined) found++;
+          }
+        }
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+    expect(found).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { RuleSet } from './compile/compile-rules.js';
 import type { CallView } from './eval/call-view.js';
-import { evaluateNode } from './eval/evaluate-node.js';
+import { firstOccurrence } from './eval/first-occurrence.js';
 import { liveView } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
@@ -21,7 +21,7 @@ export interface StepResult {
 export const firstOccurrences = (view: CallView, ruleSet: RuleSet): Map<string, Occurrence> => {
   const found = new Map<string, Occurrence>();
   for (const rule of ruleSet.rules) {
-    const first = evaluateNode(rule.when, view).occurrences[0];
+    const first = firstOccurrence(rule.when, view);
     if (first !== undefined) found.set(rule.key, first);
   }
   return found;
@@ -87,7 +87,7 @@ const decideLive = (
       : rules.map(() => null);
   rules.forEach((rule, i) => {
     if (due[i] !== true || state.fired[rule.key] !== undefined) return;
-    const first = evaluateNode(rule.when, view).occurrences[0];
+    const first = firstOccurrence(rule.when, view);
     if (first === undefined) {
       const wake = rule.watch.timed ? wakeAt(rule.when, view) : Infinity;
       at[i] = Number.isFinite(wake) ? wake : null;

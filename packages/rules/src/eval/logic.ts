@@ -4,21 +4,37 @@ import { joinEvidence, mergeOccurrences, type Occurrence, type Outcome } from '.
 const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined =>
   occurrences.findLast((o) => o.at <= second);
 
+/** The moment `all` first holds, or null: when its last child first holds. */
+const allFrom = (children: readonly Outcome[]): number | null => {
+  let from = -Infinity;
+  for (const child of children) {
+    const first = child.occurrences[0];
+    if (first === undefined) return null;
+    from = Math.max(from, first.at);
+  }
+  return from;
+};
+
+const evidenceAt = (children: readonly Outcome[], second: number) =>
+  joinEvidence(...children.map((c) => latestBy(c.occurrences, second)?.evidence ?? []));
+
+/** `all`'s first occurrence alone (see `allOf`). */
+export const firstOfAll = (children: readonly Outcome[]): Occurrence | undefined => {
+  const from = allFrom(children);
+  return from === null ? undefined : { at: from, evidence: evidenceAt(children, from) };
+};
+
 /**
  * `all` holds from the moment its last child first holds; from then on every child
  * occurrence is one of its own, evidenced by each child's latest occurrence so far.
  */
 export const allOf = (children: readonly Outcome[]): Outcome => {
   const completeBefore = Math.min(...children.map((c) => c.completeBefore));
-  const firsts = children.map((c) => c.occurrences[0]?.at);
-  if (firsts.some((at) => at === undefined)) return { occurrences: [], completeBefore };
-  const from = Math.max(...(firsts as number[]));
+  const from = allFrom(children);
+  if (from === null) return { occurrences: [], completeBefore };
   const occurrences = mergeOccurrences(
     children.map((c) => c.occurrences.filter((o) => o.at >= from)),
-  ).map((o) => ({
-    at: o.at,
-    evidence: joinEvidence(...children.map((c) => latestBy(c.occurrences, o.at)?.evidence ?? [])),
-  }));
+  ).map((o) => ({ at: o.at, evidence: evidenceAt(children, o.at) }));
   return { occurrences, completeBefore };
 };
 

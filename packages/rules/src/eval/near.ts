@@ -28,9 +28,12 @@ export const closestSet = (perTerm: readonly (readonly WordSpan[])[], words: num
 };
 
 const nearIn = (node: Near, u: Utterance): Occurrence | null => {
-  const found = node.lists.map((list) => hitsOf(u.analysis, list));
-  if (found.some((hits) => hits.length === 0)) return null;
-  const perTerm = found.map((hits) => hits.map((hit) => wordSpan(u.analysis, hit)));
+  // Most utterances lack a term: find that out before building anything.
+  const { hits: all } = u.analysis;
+  if (!node.lists.every((list) => all.some((h) => h.list === list))) return null;
+  const perTerm = node.lists.map((list) =>
+    hitsOf(u.analysis, list).map((hit) => wordSpan(u.analysis, hit)),
+  );
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
   const ordered = [...hits].sort((a, b) => a.start - b.start);
