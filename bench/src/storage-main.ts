@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { createPool, dropDatabase, ensureDatabase, migrate, withDatabase } from '@callpulse/db';
+import { loadCalls } from './storage/load.js';
+import { questionsFor, ROLLUP_QUESTIONS, timeQuestions } from './storage/questions.js';
+
+// npm run bench:storage [-- --calls N] [--database NAME] [--keep] [--reuse]: builds a database
+// of N calls with the project's migrations and set-based SQL into the writer's tables, then
+// prints the median of 3 runs of each everyday question. Figures, not pass/fail.
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '1000000' },
+    database: { type: 'string' },
+    keep: { type: 'boolean', default: false }, // leave the database for psql afterwards
+    reuse: { type: 'boolean', default: false }, // time an existing database, load nothing
+  },
+});
+const calls = Number(values.calls);
+if (!Number.isInteger(calls) || calls < 1) throw new Error(`--calls: not a count: ${values.calls}`);
+
+const started = Date.now();
+const log = (line: string): void =>
+  console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = withDatabase(
+  server,
+  values.database ?? `callpulse_bench_storage_${Date.now().toString(36)}`,
+);
+const pool = createPool({ connectionString: databaseUrl, max: 2, statementTimeoutMs: 0 });
+try {
+  if (!values.reuse) {
+    await dropDatabase(databaseUrl);
+    await ensureDatabase(databaseUrl);
+    await migrate({ connectionString: databaseUrl });
+    log(
+      `loading ${calls.toLocaleString('en')} calls into ${new URL(databaseUrl).pathname.slice(1)}`,
+    );
+    await loadCalls({ pool, calls, log });
+    // A database that has run for weeks has statistics; autovacuum would get there too.
+    log('VACUUM ANALYZE');
+    await pool.query('VACUUM ANALYZE');
+  }
+  const { rows } = await pool.query<{ size: string }>(
+    'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+  );
+  log(`database size ${rows[0]?.size}`);
+  const { rows: has } = await pool.query<{ present: boolean }>(
+    `SELECT to_regclass('call_rollup_daily') IS NOT NULL AS present`,
+  );
+  const questions = [...questionsFor(calls), ...(has[0]?.present ? ROLLUP_QUESTIONS : [])];
+  const timings = await timeQuestions({ pool, questions, log });
+  console.log(`\n${calls.toLocaleString('en')} calls, ${rows[0]?.size}, median of 3 runs\n`);
+  console.log('| question | median | runs | rows |\n| --- | --- | --- | --- |');
+  for (const t of timings) {
+    const runs = t.runsMs.map((ms) => ms.toFixed(1)).join(', ');
+    console.log(`| ${t.name} | ${t.medianMs.toFixed(1)} ms | ${runs} | ${t.rows} |`);
+  }
+} finally {
+  await pool.end();
+  if (!values.keep && !values.reuse) await dropDatabase(databaseUrl);
+}
