@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { createPool, dropDatabase, ensureDatabase, migrate, withDatabase } from '@callpulse/db';
+import {
+  checkCallFigures,
+  createPool,
+  dropDatabase,
+  ensureDatabase,
+  migrate,
+  withDatabase,
+} from '@callpulse/db';
 import { loadCalls } from './storage/load.js';
 import { questionsFor, ROLLUP_QUESTIONS, timeQuestions } from './storage/questions.js';
 
@@ -40,6 +47,17 @@ try {
     // A database that has run for weeks has statistics; autovacuum would get there too.
     log('VACUUM ANALYZE');
     await pool.query('VACUUM ANALYZE');
+  }
+  const { rows: stored } = await pool.query<{ present: boolean }>(
+    `SELECT to_regclass('call_figures') IS NOT NULL AS present`,
+  );
+  if (stored[0]?.present) {
+    // The loader refreshed figures chunk by chunk, as the writer does batch by batch.
+    const differences = await checkCallFigures(pool, {
+      since: new Date(0),
+      until: new Date(Date.now() + 86_400_000),
+    });
+    log(`consistency check: ${differences.length} differences`);
   }
   const { rows } = await pool.query<{ size: string }>(
     'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient } from '@callpulse/db';
 
 // A month of calls written with set-based SQL into the tables the writer fills, shaped like
 // the database: 8 fragments a call with scores, a summary per ended call, keyword

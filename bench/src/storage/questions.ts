@@ -1,5 +1,5 @@
 import { SOURCES } from './load.js';
-import type { Pool } from 'pg';
+import type { Pool } from '@callpulse/db';
 
 export interface Question {
   name: string;

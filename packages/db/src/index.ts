@@ -32,3 +32,7 @@ export type { CallKey } from './rule-state.js';
 export { writeRuleMatches } from './write-rule-matches.js';
 export { listCallsPage, loadCallEventBodies, loadStoredVerdicts } from './replay-queries.js';
 export type { StoredEventBody } from './replay-queries.js';
+export { checkCallFigures, refreshCallFigures } from './call-figures.js';
+export type { FiguresDifference } from './call-figures.js';
+export { writeBatch } from './write-batch.js';
+export type { WriterBatch } from './write-batch.js';

@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import {
+  normalizeWebhook,
+  type AnalysisMessage,
+  type CallEvent,
+  type RuleMatchMessage,
+} from '@callpulse/contracts';
+import {
+  checkCallFigures,
+  createPool,
+  inTransaction,
+  refreshCallFigures,
+  writeAnalysis,
+  writeBatch,
+  type Pool,
+  type StoredCallEvent,
+  type WriterBatch,
+} from '@callpulse/db';
+import { generateCalls } from '@callpulse/simulator';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { waitFor } from './support/wait-for.js';
+
+// Stored per-call figures (call_sentiment) and hourly rollups, written through the writer's
+// own batch function against the real Postgres: replays, out-of-order analysis, concurrent
+// transactions on one call, and the consistency check that must notice a wrong figure.
+
+const EMPTY: WriterBatch = { events: [], analysis: [], matches: [] };
+
+/** Each test its own source and its own hours (provider time), so checks see only its calls. */
+const scenario = (calls: number, hourOffset: number) => {
+  const source = `figures:${randomBytes(4).toString('hex')}`;
+  // Hours of their own far from other tests' calls: 2031 plus a random day.
+  const start = 1_925_000_000 + Math.floor(Math.random() * 10_000) * 86_400 + hourOffset * 3600;
+  const generated = generateCalls(calls, {
+    seed: 7,
+    source,
+    startUnixSeconds: start,
+    fragments: [4, 4],
+  });
+  let offset = 0;
+  const events: StoredCallEvent[] = generated.flatMap((call) =>
+    call.webhooks.map((hook, i) => {
+      const r = normalizeWebhook(hook, {
+        eventId: `${source}-${call.callId}-${i}`,
+        receivedAt: new Date(),
+      });
+      if (!r.ok) throw new Error(`generated webhook did not normalize: ${JSON.stringify(r.error)}`);
+      return { event: r.value, partition: 0, offset: String(offset++) };
+    }),
+  );
+  const since = new Date((start - 3600) * 1000);
+  const until = new Date((start + 86_400) * 1000);
+  return { source, generated, events, since, until };
+};
+
+const fragmentScore = (e: CallEvent, comparative: number, hits: string[] = []): AnalysisMessage => {
+  if (e.type !== 'transcript') throw new Error('not a fragment');
+  const label = comparative >= 0.02 ? 'positive' : comparative <= -0.02 ? 'negative' : 'neutral';
+  return {
+    kind: 'fragment_score',
+    eventId: e.eventId,
+    source: e.call.source,
+    callId: e.call.callId,
+    isTest: false,
+    analyzerVersion: 'test',
+    keywordListsVersion: '1',
+    speaker: e.transcript.speaker,
+    sentiment: { score: comparative * 10, comparative, label, words: [] },
+    hits: hits.map((list) => ({
+      list,
+      term: 'cancel',
+      match: 'exact',
+      matchedText: 'cancel',
+      start: 0,
+      end: 6,
+      speaker: e.transcript.speaker,
+      utteranceIndex: 0,
+    })),
+  };
+};
+
+const summary = (
+  source: string,
+  callId: string,
+  customer: 'positive' | 'neutral' | 'negative',
+): AnalysisMessage => {
+  const agg = { score: -3, comparative: -0.3, label: 'negative' as const };
+  return {
+    kind: 'call_summary',
+    eventId: `${source}-${callId}-summary`,
+    source,
+    callId,
+    isTest: false,
+    analyzerVersion: 'test',
+    keywordListsVersion: '1',
+    summary: { overall: agg, customerLabel: customer, bySpeaker: { customer: agg, ai: agg } },
+    hits: [],
+  };
+};
+
+const ruleMatch = (source: string, callId: string, rule: string): RuleMatchMessage => ({
+  matchId: `${source}/${callId}/${rule}@1`,
+  source,
+  callId,
+  rule,
+  ruleVersion: 1,
+  severity: 'high',
+  phase: 'live',
+  status: 'fired',
+  basis: 'event',
+  atSecond: 12,
+  matchedAt: new Date().toISOString(),
+  decidedAt: new Date().toISOString(),
+  evidence: [],
+  isTest: false,
+  origin: 'live',
+  trigger: { eventId: null, receivedAt: null },
+  notify: [],
+  notifyOn: [],
+});
+
+describe('stored call figures and rollups', () => {
+  let pool: Pool;
+  beforeAll(() => {
+    pool = createPool({ connectionString: inject('databaseUrl'), max: 4 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+  });
+
+  const write = (batch: Partial<WriterBatch>) =>
+    inTransaction(pool, (client) => writeBatch(client, { ...EMPTY, ...batch }));
+
+  const sentimentRows = async (source: string) =>
+    (
+      await pool.query<{
+        call_id: string;
+        status: string;
+        fragments: string;
+        label: string | null;
+        rules_matched: string[] | null;
+      }>(
+        `SELECT call_id, status, fragments, avg_sentiment, customer_sentiment, label, keyword_hits,
+           keyword_lists_hit, rules_matched
+         FROM call_sentiment WHERE source = $1 ORDER BY call_id`,
+        [source],
+      )
+    ).rows;
+
+  const rollup = async (source: string) =>
+    (
+      await pool.query<{ calls: string; negative: string; neutral: string; answered: string }>(
+        `SELECT sum(calls) AS calls, sum(negative) AS negative, sum(neutral) AS neutral,
+           sum(answered) AS answered
+         FROM call_rollup_daily WHERE source = $1`,
+        [source],
+      )
+    ).rows[0];
+
+  it('equals the recomputation after analysis arrives before its events, and a replayed batch changes nothing', async () => {
+    const s = scenario(6, 0);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    const scores = fragments.map((f, i) =>
+      fragmentScore(f.event, i % 3 === 0 ? -0.2 : 0.01, i % 4 === 0 ? ['churn'] : []),
+    );
+    // Analysis first (another topic), then the events, in two batches.
+    await write({ analysis: scores });
+    await write({ events: s.events.slice(0, 20) });
+    await write({ events: s.events.slice(20) });
+    await write({ matches: [ruleMatch(s.source, '1', 'angry')] });
+    const once = await sentimentRows(s.source);
+    expect(once).toHaveLength(6);
+    expect(once.every((r) => r.status === 'ended' && Number(r.fragments) === 4)).toBe(true);
+    expect(once.find((r) => r.call_id === '1')?.rules_matched).toEqual(['angry']);
+    const rollupOnce = await rollup(s.source);
+    expect(rollupOnce?.calls).toBe('6');
+    expect(rollupOnce?.answered).toBe('6');
+
+    // The same batches again, as after a crash before the offsets were committed.
+    await write({ events: s.events, analysis: scores });
+    await write({ analysis: scores, matches: [ruleMatch(s.source, '1', 'angry')] });
+    expect(await sentimentRows(s.source)).toEqual(once);
+    expect(await rollup(s.source)).toEqual(rollupOnce);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
+  it('moves a call between labels in the rollup when its summary arrives', async () => {
+    const s = scenario(1, 30);
+    const scores = s.events
+      .filter((e) => e.event.type === 'transcript')
+      .map((f) => fragmentScore(f.event, 0));
+    await write({ events: s.events, analysis: scores });
+    expect((await sentimentRows(s.source))[0]?.label).toBe('neutral');
+    expect(await rollup(s.source)).toMatchObject({ calls: '1', neutral: '1', negative: '0' });
+
+    await write({ analysis: [summary(s.source, '1', 'negative')] });
+    expect((await sentimentRows(s.source))[0]?.label).toBe('negative');
+    expect(await rollup(s.source)).toMatchObject({ calls: '1', neutral: '0', negative: '1' });
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
+  it('sees every row of two concurrent transactions on one call (fragments in one, scores in the other)', async () => {
+    const s = scenario(1, 60);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    const others = s.events.filter((e) => e.event.type !== 'transcript');
+    await write({ events: others });
+    const scores = fragments.map((f) => fragmentScore(f.event, -0.5));
+
+    // The interleaving two writers can produce: B stores the scores; A stores the
+    // fragments and refreshes; B refreshes while A is still open, then A commits, then B.
+    // B's refresh must wait for A and then see A's fragments.
+    const a = await pool.connect();
+    const b = await pool.connect();
+    try {
+      await b.query('BEGIN');
+      await writeAnalysis(b, scores);
+      await a.query('BEGIN');
+      await writeBatch(a, { ...EMPTY, events: fragments });
+      const bDone = refreshCallFigures(b, [{ source: s.source, callId: '1' }]).then(() =>
+        b.query('COMMIT'),
+      );
+      await waitFor(
+        async () =>
+          (
+            await pool.query<{ waiting: boolean }>(
+              `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted) AS waiting`,
+              [(b as unknown as { processID: number }).processID],
+            )
+          ).rows[0]?.waiting === true,
+        { what: "B's refresh to wait for A" },
+      );
+      await a.query('COMMIT');
+      await bDone;
+    } finally {
+      a.release();
+      b.release();
+    }
+    const [row] = await sentimentRows(s.source);
+    expect(row).toMatchObject({ fragments: '4', avg_sentiment: -0.5, label: 'negative' });
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
+  it('reports a stored figure or a rollup that differs from the detail tables', async () => {
+    const s = scenario(2, 90);
+    await write({ events: s.events });
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+
+    await pool.query(
+      `UPDATE call_figures SET fragments = fragments + 1 WHERE source = $1 AND call_id = '1'`,
+      [s.source],
+    );
+    await pool.query(`UPDATE call_rollup_hourly SET missed = missed + 1 WHERE source = $1`, [
+      s.source,
+    ]);
+    const differences = await checkCallFigures(pool, s);
+    expect(differences.map((d) => [d.kind, d.key, d.problem])).toEqual([
+      ['call', '1', 'different'],
+      ['rollup', expect.stringMatching(/^20\d\d-/), 'different'],
+    ]);
+
+    // A refresh from the detail rows repairs the call; the rollup moves by differences
+    // only, so it keeps its error until rebuilt, and the check keeps saying so.
+    await write({ events: s.events });
+    const after = await checkCallFigures(pool, s);
+    expect(after.map((d) => d.kind)).toEqual(['rollup']);
+  });
+});
