@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import {
   normalizeWebhook,
   type AnalysisMessage,
@@ -23,6 +25,28 @@ import { waitFor } from './support/wait-for.js';
 // Stored per-call figures (call_sentiment) and hourly rollups, written through the writer's
 // own batch function against the real Postgres: replays, out-of-order analysis, concurrent
 // transactions on one call, and the consistency check that must notice a wrong figure.
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** `callpulse check` as an operator runs it. */
+const check = (since: Date, until: Date) =>
+  spawnSync(
+    process.execPath,
+    [
+      'packages/cli/bin/callpulse.js',
+      'check',
+      '--since',
+      since.toISOString(),
+      '--until',
+      until.toISOString(),
+    ],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: inject('databaseUrl') },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
 
 const EMPTY: WriterBatch = { events: [], analysis: [], matches: [] };
 
@@ -244,6 +268,10 @@ describe('stored call figures and rollups', () => {
     const s = scenario(2, 90);
     await write({ events: s.events });
     expect(await checkCallFigures(pool, s)).toEqual([]);
+    const clean = check(s.since, s.until);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toBe('');
+    expect(clean.stderr).toMatch(/^stored figures match the detail tables/);
 
     await pool.query(
       `UPDATE call_figures SET fragments = fragments + 1 WHERE source = $1 AND call_id = '1'`,
@@ -257,6 +285,15 @@ describe('stored call figures and rollups', () => {
       ['call', '1', 'different'],
       ['rollup', expect.stringMatching(/^20\d\d-/), 'different'],
     ]);
+    const dirty = check(s.since, s.until);
+    expect(dirty.status).toBe(1);
+    expect(
+      dirty.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { kind: string }).kind),
+    ).toEqual(['call', 'rollup']);
+    expect(dirty.stderr).toMatch(/2 difference\(s\) in the stored figures/);
 
     // A refresh from the detail rows repairs the call; the rollup moves by differences
     // only, so it keeps its error until rebuilt, and the check keeps saying so.
