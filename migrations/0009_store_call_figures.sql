@@ -333,6 +333,23 @@ LANGUAGE sql STABLE AS $$
   ORDER BY 1, 2, 3
 $$;
 
+-- Rebuilds the hourly rollups of the hours in [since, until) from call_figures (after a
+-- check found a difference, or an edit by hand). The share lock waits for writers in flight
+-- and holds new ones back until the rebuilt rows are committed, so no delta is lost.
+CREATE FUNCTION call_rollup_rebuild(since timestamptz, until timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE call_figures IN SHARE MODE;
+  DELETE FROM call_rollup_hourly WHERE hour >= date_trunc('hour', since, 'UTC') AND hour < until;
+  DELETE FROM call_list_rollup_hourly
+  WHERE hour >= date_trunc('hour', since, 'UTC') AND hour < until;
+  INSERT INTO call_rollup_hourly SELECT * FROM call_rollup_hourly_computed r
+  WHERE r.hour >= date_trunc('hour', since, 'UTC') AND r.hour < until;
+  INSERT INTO call_list_rollup_hourly SELECT * FROM call_list_rollup_hourly_computed r
+  WHERE r.hour >= date_trunc('hour', since, 'UTC') AND r.hour < until;
+END
+$$;
+
 -- The calls stored before this migration.
 INSERT INTO call_figures SELECT * FROM call_figures_computed;
 INSERT INTO call_rollup_hourly SELECT * FROM call_rollup_hourly_computed;

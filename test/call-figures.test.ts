@@ -300,5 +300,8 @@ describe('stored call figures and rollups', () => {
     await write({ events: s.events });
     const after = await checkCallFigures(pool, s);
     expect(after.map((d) => d.kind)).toEqual(['rollup']);
+
+    await pool.query('SELECT call_rollup_rebuild($1, $2)', [s.since, s.until]);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
   });
 });
