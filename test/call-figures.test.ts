@@ -1,12 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import {
-  normalizeWebhook,
-  type AnalysisMessage,
-  type CallEvent,
-  type RuleMatchMessage,
-} from '@callpulse/contracts';
+import type { AnalysisMessage, RuleMatchMessage } from '@callpulse/contracts';
 import {
   checkCallFigures,
   createPool,
@@ -15,11 +9,10 @@ import {
   writeAnalysis,
   writeBatch,
   type Pool,
-  type StoredCallEvent,
   type WriterBatch,
 } from '@callpulse/db';
-import { generateCalls } from '@callpulse/simulator';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { fragmentScore, scenario } from './support/call-batches.js';
 import { waitFor } from './support/wait-for.js';
 
 // Stored per-call figures (call_sentiment) and hourly rollups, written through the writer's
@@ -49,59 +42,6 @@ const check = (since: Date, until: Date) =>
   );
 
 const EMPTY: WriterBatch = { events: [], analysis: [], matches: [] };
-
-/** Each test its own source and its own hours (provider time), so checks see only its calls. */
-const scenario = (calls: number, hourOffset: number) => {
-  const source = `figures:${randomBytes(4).toString('hex')}`;
-  // Hours of their own far from other tests' calls: 2031 plus a random day.
-  const start = 1_925_000_000 + Math.floor(Math.random() * 10_000) * 86_400 + hourOffset * 3600;
-  const generated = generateCalls(calls, {
-    seed: 7,
-    source,
-    startUnixSeconds: start,
-    fragments: [4, 4],
-  });
-  let offset = 0;
-  const events: StoredCallEvent[] = generated.flatMap((call) =>
-    call.webhooks.map((hook, i) => {
-      const r = normalizeWebhook(hook, {
-        eventId: `${source}-${call.callId}-${i}`,
-        receivedAt: new Date(),
-      });
-      if (!r.ok) throw new Error(`generated webhook did not normalize: ${JSON.stringify(r.error)}`);
-      return { event: r.value, partition: 0, offset: String(offset++) };
-    }),
-  );
-  const since = new Date((start - 3600) * 1000);
-  const until = new Date((start + 86_400) * 1000);
-  return { source, generated, events, since, until };
-};
-
-const fragmentScore = (e: CallEvent, comparative: number, hits: string[] = []): AnalysisMessage => {
-  if (e.type !== 'transcript') throw new Error('not a fragment');
-  const label = comparative >= 0.02 ? 'positive' : comparative <= -0.02 ? 'negative' : 'neutral';
-  return {
-    kind: 'fragment_score',
-    eventId: e.eventId,
-    source: e.call.source,
-    callId: e.call.callId,
-    isTest: false,
-    analyzerVersion: 'test',
-    keywordListsVersion: '1',
-    speaker: e.transcript.speaker,
-    sentiment: { score: comparative * 10, comparative, label, words: [] },
-    hits: hits.map((list) => ({
-      list,
-      term: 'cancel',
-      match: 'exact',
-      matchedText: 'cancel',
-      start: 0,
-      end: 6,
-      speaker: e.transcript.speaker,
-      utteranceIndex: 0,
-    })),
-  };
-};
 
 const summary = (
   source: string,

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   keywords: () => import('./commands/keywords.js'),
   rules: () => import('./commands/rules.js'),
   check: () => import('./commands/check.js'),
+  retention: () => import('./commands/retention.js'),
 };
 
 const help = async (): Promise<string> => {

@@ -36,3 +36,5 @@ export { checkCallFigures, refreshCallFigures } from './call-figures.js';
 export type { FiguresDifference } from './call-figures.js';
 export { writeBatch } from './write-batch.js';
 export type { WriterBatch } from './write-batch.js';
+export { applyRetention } from './retention.js';
+export type { RetentionReport } from './retention.js';
