@@ -1,4 +1,3 @@
-import { SOURCES } from './load.js';
 import type { Pool } from '@callpulse/db';
 
 export interface Question {
@@ -9,9 +8,8 @@ export interface Question {
 
 // The everyday questions of the issue's table, as an operator types them in psql (the first
 // is the query `npm start` prints; the two README ones are copied from the README).
-export const questionsFor = (calls: number): Question[] => {
-  const id = Math.max(1, Math.floor(calls * 0.6));
-  const one = [`benchbox:BOX_${id % SOURCES}`, String(id)];
+/** The questions, with `one` the (source, call id) of the call the one-call questions read. */
+export const questionsFor = (one: [string, string]): Question[] => {
   return [
     {
       name: 'newest 10 calls (the query npm start prints)',
@@ -37,6 +35,11 @@ export const questionsFor = (calls: number): Question[] => {
           FROM keyword_hits kh JOIN call_sentiment cs USING (source, call_id)
           WHERE kh.list_name = 'churn'
           ORDER BY kh.source, kh.call_id, kh.phase DESC`,
+    },
+    {
+      name: 'newest 20 calls where the churn list was hit (call_sentiment)',
+      sql: `SELECT source, call_id, started_at, label FROM call_sentiment
+            WHERE keyword_lists_hit @> '{churn}' ORDER BY started_at DESC LIMIT 20`,
     },
     {
       name: 'share of negative calls per day, 7 days (call_sentiment)',
