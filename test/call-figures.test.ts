@@ -5,6 +5,7 @@ import {
   checkCallFigures,
   createPool,
   inTransaction,
+  isTransientDbError,
   refreshCallFigures,
   writeAnalysis,
   writeBatch,
@@ -92,8 +93,17 @@ describe('stored call figures and rollups', () => {
     await pool?.end();
   });
 
-  const write = (batch: Partial<WriterBatch>) =>
-    inTransaction(pool, (client) => writeBatch(client, { ...EMPTY, ...batch }));
+  // As the writer does: a transaction that lost a deadlock is tried again.
+  const write = async (batch: Partial<WriterBatch>): Promise<void> => {
+    for (;;) {
+      try {
+        await inTransaction(pool, (client) => writeBatch(client, { ...EMPTY, ...batch }));
+        return;
+      } catch (error) {
+        if (!isTransientDbError(error)) throw error;
+      }
+    }
+  };
 
   const sentimentRows = async (source: string) =>
     (
@@ -201,6 +211,72 @@ describe('stored call figures and rollups', () => {
     }
     const [row] = await sentimentRows(s.source);
     expect(row).toMatchObject({ fragments: '4', avg_sentiment: -0.5, label: 'negative' });
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
+  it('equals the recomputation after writers store the events and the analysis of the same calls at once, in small batches', async () => {
+    const s = scenario(40, 120);
+    const scores = s.events
+      .filter((e) => e.event.type === 'transcript')
+      .map((f, i) => fragmentScore(f.event, ((i * 37) % 11) / 20 - 0.25, i % 5 ? [] : ['churn']));
+    const summaries = s.generated.map((c, i) =>
+      summary(
+        s.source,
+        c.callId,
+        (['negative', 'neutral', 'positive'] as const)[i % 3] ?? 'neutral',
+      ),
+    );
+    const chunks = <T>(xs: T[], n: number): T[][] =>
+      Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+    // Three writers, as consumers of three partitions of two topics would be; each keeps
+    // its own order (a call's events in order), the three interleave freely.
+    await Promise.all([
+      (async () => {
+        for (const c of chunks(s.events, 7)) await write({ events: c });
+      })(),
+      (async () => {
+        for (const c of chunks(scores, 5)) await write({ analysis: c });
+      })(),
+      (async () => {
+        for (const c of chunks([...s.events].reverse(), 9)) await write({ events: c });
+        for (const c of chunks(summaries, 3)) await write({ analysis: c });
+      })(),
+    ]);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+    const r = await rollup(s.source);
+    expect(r?.calls).toBe('40');
+    expect(r?.answered).toBe('40');
+  });
+
+  it('counts a rule match stored while another transaction is inserting the call', async () => {
+    const s = scenario(1, 150);
+    const a = await pool.connect();
+    try {
+      // A stores the call's first events (its calls row not yet committed) …
+      await a.query('BEGIN');
+      await writeBatch(a, { ...EMPTY, events: s.events });
+      // … while B stores a rule match for the call and refreshes it.
+      let bDone = false;
+      const b = write({ matches: [ruleMatch(s.source, '1', 'angry')] }).then(() => {
+        bDone = true;
+      });
+      await waitFor(
+        async () =>
+          bDone ||
+          (
+            await pool.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+               WHERE NOT l.granted AND a.query LIKE '%INSERT INTO calls%'`,
+            )
+          ).rows[0]?.n !== '0',
+        { what: 'B to finish or to wait for A' },
+      );
+      await a.query('COMMIT');
+      await b;
+    } finally {
+      a.release();
+    }
+    expect((await sentimentRows(s.source))[0]?.rules_matched).toEqual(['angry']);
     expect(await checkCallFigures(pool, s)).toEqual([]);
   });
 

@@ -4,7 +4,10 @@ import type { CallKey } from './rule-state.js';
 /**
  * Recomputes the stored figures (call_figures, the hourly rollups) of the given calls from
  * their detail rows, inside the caller's transaction. Call it once, after every detail row
- * of the transaction is written: it locks the calls rows last and in a fixed order.
+ * of the transaction is written, and after each call's row in `calls` was written or
+ * ensured in this transaction (so that a row another transaction is inserting has been
+ * waited for): it locks the calls rows, last and in a fixed order, and a call whose row it
+ * cannot see is left to the transaction inserting it.
  * Returns how many calls' figures changed.
  */
 export const refreshCallFigures = async (
