@@ -5,6 +5,7 @@ import {
   getRule,
   inTransaction,
   putRule,
+  refreshCallFigures,
   writeCallEvents,
   type Pool,
 } from '@callpulse/db';
@@ -236,7 +237,13 @@ export const benchReplay = async ({
       const chunk = events
         .slice(i, i + 5_000)
         .map((event, j) => ({ event, partition: 0, offset: String(i + j) }));
-      await inTransaction(pool, (client) => writeCallEvents(client, chunk));
+      await inTransaction(pool, async (client) => {
+        await writeCallEvents(client, chunk);
+        await refreshCallFigures(
+          client,
+          chunk.flatMap((c) => (c.event.call ? [c.event.call] : [])),
+        );
+      });
     }
     await pool.query('ANALYZE');
     log(`replay: ${calls} calls (${events.length} events) stored`);

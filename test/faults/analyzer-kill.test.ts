@@ -65,6 +65,12 @@ describe('fault 2: analyzer SIGKILLed mid-stream', () => {
     });
     expect(atKill).toBeLessThan(fragments);
     expect(counts).toEqual({ fragments, scores: fragments, summaries: calls.length });
-    expect(result).toMatchObject({ acknowledged: total, stored: total, duplicates: 0, lost: 0 });
+    expect(result).toMatchObject({
+      acknowledged: total,
+      stored: total,
+      duplicates: 0,
+      lost: 0,
+      figureDifferences: 0,
+    });
   });
 });

@@ -137,7 +137,12 @@ describe.each(
       expect(slowest).toBeLessThan(PUBLISH_TIMEOUT_MS + 10_000);
       // Every 200 is in Postgres. A 503'd delivery may be in Kafka too (it is the provider's
       // to retry, and the same event id would be stored once), so "unexpected" may be > 0.
-      expect(result).toMatchObject({ duplicates: 0, lost: 0, orderViolations: 0 });
+      expect(result).toMatchObject({
+        duplicates: 0,
+        lost: 0,
+        orderViolations: 0,
+        figureDifferences: 0,
+      });
     },
   );
 });

@@ -40,6 +40,7 @@ describe('fault 5: duplicate storm', () => {
       seconds: ((Date.now() - started) / 1000).toFixed(1),
     });
     expect(result).toMatchObject({
+      figureDifferences: 0,
       acknowledged: events,
       stored: events,
       duplicates: 0,

@@ -88,6 +88,7 @@ describe('fault 4: Postgres connections killed, then the server unreachable', ()
     expect(killed.rowCount).toBeGreaterThan(0);
     expect(duringOutage - atCut).toBe(0);
     expect(result).toMatchObject({
+      figureDifferences: 0,
       acknowledged: total,
       stored: total,
       duplicates: 0,

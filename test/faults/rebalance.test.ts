@@ -74,6 +74,7 @@ describe('fault 6: a second writer and analyzer join and leave mid-stream', () =
     expect(a).toEqual({ code: 0, signal: null });
     expect(scores).toBe(fragments);
     expect(result).toMatchObject({
+      figureDifferences: 0,
       acknowledged: total,
       stored: total,
       duplicates: 0,

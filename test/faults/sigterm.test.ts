@@ -44,7 +44,12 @@ describe('fault 7: SIGTERM to each service under load', () => {
       });
       const result = await ledger(stack.pool, source, [sent]);
       report(`7 SIGTERM ${name}`, { ...result, exitMs, refused: sent.sent - acked });
-      expect(result).toMatchObject({ duplicates: 0, lost: 0, unexpected: 0 });
+      expect(result).toMatchObject({
+        duplicates: 0,
+        lost: 0,
+        unexpected: 0,
+        figureDifferences: 0,
+      });
       // Only ingest's own restart may refuse deliveries (connection refused while down).
       if (name !== 'ingest') expect(result.acknowledged).toBe(total);
     },

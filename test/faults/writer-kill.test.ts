@@ -61,6 +61,7 @@ describe('fault 1: writer SIGKILLed at about 30% and 70% of the stream', () => {
     expect(kills.every((k) => k < total)).toBe(true);
     expect(result.acknowledged).toBe(total);
     expect(result).toMatchObject({
+      figureDifferences: 0,
       stored: total,
       duplicates: 0,
       lost: 0,

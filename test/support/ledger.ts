@@ -9,12 +9,15 @@ export interface Ledger {
   lost: number;
   unexpected: number;
   orderViolations: number;
+  /** Stored per-call figures and rollups that differ from a recomputation from the detail rows. */
+  figureDifferences: number;
 }
 
 /**
  * The closing check of every fault scenario: the event ids that got HTTP 200 are exactly
  * the events stored (no loss, no extra), each stored once, and each call's fragments are
- * stored in the order they were sent.
+ * stored in the order they were sent, and the stored figures of its calls equal a
+ * recomputation from their detail rows.
  */
 export const ledger = async (pool: Pool, source: string, sends: SendResult[]): Promise<Ledger> => {
   const acked = new Set<string>();
@@ -36,6 +39,11 @@ export const ledger = async (pool: Pool, source: string, sends: SendResult[]): P
      WHERE prev IS NOT NULL AND ts < prev`,
     [source],
   );
+  const figures = await pool.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM call_figures_check('-infinity', 'infinity') WHERE source = $1)
+          + (SELECT count(*) FROM call_rollup_check('-infinity', 'infinity') WHERE source = $1) AS n`,
+    [source],
+  );
   return {
     sent,
     acknowledged: acked.size,
@@ -44,6 +52,7 @@ export const ledger = async (pool: Pool, source: string, sends: SendResult[]): P
     lost: [...acked].filter((id) => !stored.has(id)).length,
     unexpected: [...stored].filter((id) => !acked.has(id)).length,
     orderViolations: Number(order.rows[0]?.n ?? 0),
+    figureDifferences: Number(figures.rows[0]?.n ?? 0),
   };
 };
 

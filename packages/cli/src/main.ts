@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<Command>> = {
   redact: () => import('./commands/redact.js'),
   keywords: () => import('./commands/keywords.js'),
   rules: () => import('./commands/rules.js'),
+  check: () => import('./commands/check.js'),
+  retention: () => import('./commands/retention.js'),
 };
 
 const help = async (): Promise<string> => {

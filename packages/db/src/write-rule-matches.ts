@@ -10,6 +10,18 @@ export const writeRuleMatches = async (
   matches: readonly RuleMatchMessage[],
 ): Promise<void> => {
   if (matches.length === 0) return;
+  // Like analysis, a match can arrive before the call's events: the call row is created if
+  // missing, so the figures refresh that follows can lock it (a row another transaction is
+  // inserting is waited for here, and is then visible to the refresh).
+  const calls = new Map<string, RuleMatchMessage>();
+  for (const m of matches) calls.set(`${m.source}\u0000${m.callId}`, m);
+  const callList = [...calls.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, m]) => m);
+  await client.query(
+    `INSERT INTO calls (source, call_id, is_test)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[])
+     ON CONFLICT (source, call_id) DO NOTHING`,
+    [callList.map((m) => m.source), callList.map((m) => m.callId), callList.map((m) => m.isTest)],
+  );
   await client.query(
     `INSERT INTO rule_matches (source, call_id, rule_name, rule_version, severity, phase, status,
        basis, at_second, matched_at, decided_at, updated_at, evidence, is_test, origin)

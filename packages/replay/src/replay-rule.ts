@@ -9,6 +9,7 @@ import {
   listCallsPage,
   loadCallEventBodies,
   loadStoredVerdicts,
+  refreshCallFigures,
   writeRuleMatches,
   type CallKey,
   type Pool,
@@ -147,7 +148,10 @@ export const replayRule = async ({
       }
     }
     if (rows.length > 0) {
-      await inTransaction(pool, (client) => writeRuleMatches(client, rows));
+      await inTransaction(pool, async (client) => {
+        await writeRuleMatches(client, rows);
+        await refreshCallFigures(client, rows);
+      });
       report.applied += rows.length;
     }
     onProgress(report.scanned);

@@ -1,11 +1,4 @@
-import {
-  inTransaction,
-  isTransientDbError,
-  writeAnalysis,
-  writeCallEvents,
-  writeRuleMatches,
-  type Pool,
-} from '@callpulse/db';
+import { inTransaction, isTransientDbError, writeBatch, type Pool } from '@callpulse/db';
 import type { DeadLetter, KafkaMessage, PartitionBatch } from '@callpulse/kafka';
 import { backoffMs, sleep, type Logger } from '@callpulse/runtime';
 import { decodeRecord, type TopicKind, type WriterRecord } from './decode.js';
@@ -30,9 +23,7 @@ const writeRecords = (pool: Pool, records: WriterRecord[]): Promise<void> =>
     const events = records.flatMap((r) => (r.kind === 'call_event' ? [r.value] : []));
     const analysis = records.flatMap((r) => (r.kind === 'analysis' ? [r.value] : []));
     const matches = records.flatMap((r) => (r.kind === 'rule_match' ? [r.value] : []));
-    if (events.length > 0) await writeCallEvents(client, events);
-    if (analysis.length > 0) await writeAnalysis(client, analysis);
-    if (matches.length > 0) await writeRuleMatches(client, matches);
+    await writeBatch(client, { events, analysis, matches });
   });
 
 /**

@@ -4,6 +4,7 @@ import { startService } from '@callpulse/runtime';
 import { createBatchWriter } from './batch-writer.js';
 import { configSchema } from './config.js';
 import { createWriterMetrics } from './metrics.js';
+import { startRetention } from './retention.js';
 
 const service = startService({ name: 'writer', configSchema });
 const { config, logger } = service;
@@ -30,6 +31,10 @@ const worker = await startPipelineWorker(service, {
 });
 probes.readyWhen(worker.isReady);
 
+const retention =
+  config.RETENTION_DAYS > 0 ? startRetention({ pool, days: config.RETENTION_DAYS, logger }) : null;
+
 // Stops fetching and waits for the batch in flight to commit, and its offsets too.
 service.onStop(() => worker.stop());
+service.onStop(async () => retention?.stop());
 service.onStop(() => pool.end());
