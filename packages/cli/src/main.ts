@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   redact: () => import('./commands/redact.js'),
   keywords: () => import('./commands/keywords.js'),
   rules: () => import('./commands/rules.js'),
+  destinations: () => import('./commands/destinations.js'),
 };
 
 const help = async (): Promise<string> => {

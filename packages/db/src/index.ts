@@ -32,3 +32,22 @@ export type { CallKey } from './rule-state.js';
 export { writeRuleMatches } from './write-rule-matches.js';
 export { listCallsPage, loadCallEventBodies, loadStoredVerdicts } from './replay-queries.js';
 export type { StoredEventBody } from './replay-queries.js';
+export {
+  deleteDestination,
+  DESTINATIONS_CHANNEL,
+  getDestination,
+  listDestinations,
+  putDestination,
+  rulesNotifying,
+} from './destinations.js';
+export type { StoredDestination } from './destinations.js';
+export {
+  destinationsWithPending,
+  enqueueAlerts,
+  listAlerts,
+  loadCallFacts,
+  markDeliveryDead,
+  pendingDeliveries,
+  recordAttempt,
+} from './alert-deliveries.js';
+export type { AlertRecord, CallFacts, NewAlert, PendingDelivery } from './alert-deliveries.js';
