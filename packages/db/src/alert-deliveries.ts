@@ -25,14 +25,13 @@ export const enqueueAlerts = async (pool: Pool, alerts: readonly NewAlert[]): Pr
   const { rows } = await pool.query<{ destination: string }>(
     `INSERT INTO alert_deliveries (delivery_id, match_id, kind, destination, source, call_id,
        rule_name, rule_version, is_test, body, trigger_received_at)
-     SELECT a."deliveryId", a."matchId", a.kind, a.destination, a.source, a."callId", a.rule,
-       a."ruleVersion", a."isTest", a.body, a."triggerReceivedAt"
-     FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS a("deliveryId" text, "matchId" text,
-       kind text, destination text, source text, "callId" text, rule text, "ruleVersion" bigint,
-       "isTest" boolean, body text, "triggerReceivedAt" timestamptz, n bigint)
-     WHERE a.kind = 'rule.matched' OR EXISTS (
-       SELECT 1 FROM alert_deliveries d WHERE d.match_id = a."matchId"
-         AND d.destination = a.destination AND d.kind = 'rule.matched')
+     SELECT a.j->>'deliveryId', a.j->>'matchId', a.j->>'kind', a.j->>'destination',
+       a.j->>'source', a.j->>'callId', a.j->>'rule', (a.j->>'ruleVersion')::bigint,
+       (a.j->>'isTest')::boolean, a.j->>'body', (a.j->>'triggerReceivedAt')::timestamptz
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(j, n)
+     WHERE a.j->>'kind' = 'rule.matched' OR EXISTS (
+       SELECT 1 FROM alert_deliveries d WHERE d.match_id = a.j->>'matchId'
+         AND d.destination = a.j->>'destination' AND d.kind = 'rule.matched')
      ORDER BY a.n
      ON CONFLICT DO NOTHING
      RETURNING destination`,

@@ -32,6 +32,8 @@ export const configSchema = z.object({
   ALERTS_WEBHOOK_RATE_PER_S: z.coerce.number().positive().default(20),
   // ... and how many may go at once above that pace.
   ALERTS_WEBHOOK_BURST: positiveInt(20),
+  // How long an alert may wait for the writer to store its call (numbers, start), ms.
+  ALERTS_CALL_WAIT_MS: z.coerce.number().int().nonnegative().default(500),
   // Partitions of the rule-matches topic handled at once.
   NOTIFIER_CONCURRENCY: positiveInt(2),
 });

@@ -39,6 +39,7 @@ export const createAlertEnqueuer = ({
   metrics,
   logger,
   onEnqueued,
+  callFactsWaitMs = 500, // how long an alert waits for the writer to store its call's numbers
 }: {
   pool: Pool;
   destinations: DestinationCache;
@@ -47,7 +48,23 @@ export const createAlertEnqueuer = ({
   metrics: NotifierMetrics;
   logger: Logger;
   onEnqueued: (destinations: string[]) => void;
+  callFactsWaitMs?: number;
 }) => {
+  /**
+   * The writer stores the call beside the analyzer deciding the match, so its row may be a
+   * moment behind: wait a little for it (an alert without the caller's number is less
+   * useful), then go without.
+   */
+  const factsOf = async (calls: { source: string; callId: string }[]) => {
+    const deadline = Date.now() + callFactsWaitMs;
+    for (;;) {
+      const facts = await loadCallFacts(pool, calls);
+      const complete = calls.every((c) => facts.get(callKey(c))?.startedAt);
+      if (complete || Date.now() >= deadline) return facts;
+      await sleep(50);
+    }
+  };
+
   const build = async (matches: RuleMatchMessage[]): Promise<NewAlert[]> => {
     const planned: { match: RuleMatchMessage; kind: AlertKind; destination: string }[] = [];
     for (const match of matches) {
@@ -63,7 +80,7 @@ export const createAlertEnqueuer = ({
     }
     if (planned.length === 0) return [];
     const calls = [...new Map(planned.map((p) => [callKey(p.match), p.match])).values()];
-    const facts = await loadCallFacts(pool, calls);
+    const facts = await factsOf(calls);
     return planned.map(({ match, kind, destination }) => {
       const body = renderAlert({
         match,

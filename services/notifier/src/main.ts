@@ -65,6 +65,7 @@ const worker = await startPipelineWorker(service, {
       metrics,
       logger,
       onEnqueued: (names) => dispatcher.wake(names),
+      callFactsWaitMs: config.ALERTS_CALL_WAIT_MS,
     }),
 });
 probes.readyWhen(worker.isReady);
