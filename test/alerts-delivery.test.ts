@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   deliveriesOf,
   matchMessage,
@@ -11,6 +11,7 @@ import {
 import { freePort } from './support/ports.js';
 import { startReceiver, verifyStandardWebhook, type Received } from './support/receiver.js';
 import { startService, waitUntilReady } from './support/services.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 import { API_TOKEN, printLogsOnFailure, startStack, type TestStack } from './support/stack.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -193,6 +194,66 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
       `SIGKILL at ${atKill}/500 delivered; after restart 500 distinct ids, ${repeats} repeats`,
     );
     await receiver.close();
+  });
+
+  it('delivers everything, once each, across a Postgres outage', async () => {
+    const proxy = await startTcpProxy({
+      host: '127.0.0.1',
+      port: Number(new URL(inject('databaseUrl')).port || 5432),
+    });
+    const proxied = new URL(inject('databaseUrl'));
+    proxied.port = String(proxy.port);
+    stack.env.notifier.DATABASE_URL = proxied.toString();
+    await stack.services.get('notifier')!.stop();
+    const notifier = await stack.start('notifier');
+    try {
+      const id = hex();
+      const key = whsecret();
+      const receiver = await startReceiver();
+      const name = `pg-${id}`;
+      await putDestination(stack, {
+        name,
+        type: 'webhook',
+        url: receiver.url(),
+        secret: key,
+        ratePerSecond: 5,
+        burst: 1,
+      });
+      const source = `pg-outage:${id}`;
+      const batch = (from: number) =>
+        Array.from({ length: 20 }, (_, n) =>
+          matchMessage({ source, callId: String(from + n), rule: 'r', notify: [name] }),
+        );
+      await publishMatches(stack, batch(0));
+      await waitFor(() => receiver.received.length >= 3, {
+        timeoutMs: 60_000,
+        what: 'the first alerts',
+      });
+      proxy.cut();
+      await publishMatches(stack, batch(100));
+      const retries = () =>
+        (
+          notifier
+            .output()
+            .match(/Postgres unavailable|cannot read or update alerts|cannot record an attempt/g) ??
+          []
+        ).length;
+      await waitFor(() => retries() >= 5, {
+        timeoutMs: 120_000,
+        what: 'the notifier to keep retrying against the outage',
+      });
+      proxy.restore();
+      const rows = await waitAllDelivered(stack, source, 40);
+      expect(rows.every((r) => r.state === 'delivered')).toBe(true);
+      const { distinct, repeats } = idsOf(receiver.received);
+      expect(distinct).toBe(40);
+      expect(repeats).toBe(0);
+      for (const r of receiver.received) verifyStandardWebhook(key, r);
+      expect(notifier.child.exitCode).toBeNull();
+      await receiver.close();
+    } finally {
+      proxy.restore();
+    }
   });
 
   it('refuses private, loopback and link-local URLs when the flag is off, without connecting', async () => {
