@@ -60,8 +60,11 @@ describe('alerts: Slack pacing', () => {
         worst = Math.max(worst, excess);
       }
     expect(worst).toBeLessThanOrEqual(1);
-    const sustained = (ALERTS - BURST) / ((at.at(-1)! - at[BURST - 1]!) / 1000);
-    expect(sustained).toBeLessThanOrEqual(1);
+    // After the burst, a second per message: the bucket allows exactly 1/s, so only the
+    // arrival jitter of the first and last message (a few ms) can make the span shorter.
+    const spanMs = at.at(-1)! - at[BURST - 1]!;
+    expect(spanMs).toBeGreaterThanOrEqual((ALERTS - BURST) * 1000 - 50);
+    const sustained = (ALERTS - BURST) / (spanMs / 1000);
     console.log(
       `Slack pacing: ${ALERTS} alerts, sustained ${sustained.toFixed(3)}/s after a burst of ${BURST}, worst excess over the bucket ${worst.toFixed(3)}`,
     );
