@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   deliveriesOf,
+  expectOk,
   matchMessage,
   publishMatches,
   putDestination,
@@ -12,7 +13,13 @@ import { freePort } from './support/ports.js';
 import { startReceiver, verifyStandardWebhook, type Received } from './support/receiver.js';
 import { startService, waitUntilReady } from './support/services.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
-import { API_TOKEN, printLogsOnFailure, startStack, type TestStack } from './support/stack.js';
+import {
+  API_TOKEN,
+  apiRequest,
+  printLogsOnFailure,
+  startStack,
+  type TestStack,
+} from './support/stack.js';
 import { waitFor } from './support/wait-for.js';
 
 const hex = () => randomBytes(3).toString('hex');
@@ -43,6 +50,89 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
+  });
+
+  it('sends one alert per match however often its status repeats; a retraction only where the rule asks', async () => {
+    const id = hex();
+    const key = whsecret();
+    const receiver = await startReceiver();
+    const name = `status-${id}`;
+    await putDestination(stack, { name, type: 'webhook', url: receiver.url(), secret: key });
+    // Echoing back what GET shows (no secret, a masked URL) keeps the stored secret and URL.
+    const shown = (await (
+      await apiRequest(stack, 'GET', `/destinations/${name}`)
+    ).json()) as Record<string, unknown>;
+    expect(shown).not.toHaveProperty('secret');
+    await expectOk(apiRequest(stack, 'PUT', `/destinations/${name}`, { ...shown, enabled: true }));
+    const source = `status:${id}`;
+    const m = (
+      callId: string,
+      status: 'fired' | 'confirmed' | 'retracted',
+      notifyOn: ('fired' | 'confirmed' | 'retracted')[] = ['fired'],
+    ) => matchMessage({ source, callId, rule: 'r', notify: [name], status, notifyOn });
+    await publishMatches(stack, [
+      m('1', 'fired'),
+      m('1', 'fired'),
+      m('1', 'confirmed'),
+      m('2', 'fired'),
+      m('2', 'retracted'),
+      m('3', 'fired', ['fired', 'retracted']),
+      m('3', 'retracted', ['fired', 'retracted']),
+      // Never alerted, so nothing to retract.
+      m('4', 'retracted', ['fired', 'retracted']),
+      { ...m('5', 'fired'), origin: 'replay' as const },
+    ]);
+    const rows = await waitAllDelivered(stack, source, 4);
+    // Calls on different partitions are stored side by side: compare as sets.
+    expect(rows.map((r) => `${r.call_id}:${r.state}`).sort()).toEqual([
+      '1:delivered',
+      '2:delivered',
+      '3:delivered',
+      '3:delivered',
+    ]);
+    const types = receiver.received.map((r) => {
+      const body = verifyStandardWebhook(key, r) as { type: string; call: { callId: string } };
+      return `${body.call.callId}:${body.type}`;
+    });
+    expect([...types].sort()).toEqual([
+      '1:rule.matched',
+      '2:rule.matched',
+      '3:rule.matched',
+      '3:rule.retracted',
+    ]);
+    // A call's follow-up comes after its alert.
+    expect(types.indexOf('3:rule.retracted')).toBeGreaterThan(types.indexOf('3:rule.matched'));
+    await receiver.close();
+  });
+
+  it("keeps each call's order past the tenth pending alert (pending alerts were sorted as text)", async () => {
+    const id = hex();
+    const receiver = await startReceiver();
+    const name = `order-${id}`;
+    await putDestination(stack, {
+      name,
+      type: 'webhook',
+      url: receiver.url(),
+      secret: whsecret(),
+      ratePerSecond: 50,
+      burst: 3,
+    });
+    const source = `order:${id}`;
+    const rules = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    await publishMatches(
+      stack,
+      Array.from({ length: 40 }, (_, call) =>
+        rules.map((rule) => matchMessage({ source, callId: String(call), rule, notify: [name] })),
+      ).flat(),
+    );
+    await waitAllDelivered(stack, source, 200);
+    const order = receiver.received.map((r) => {
+      const body = JSON.parse(r.body) as { call: { callId: string }; rule: { name: string } };
+      return { call: body.call.callId, rule: body.rule.name };
+    });
+    for (let call = 0; call < 40; call++)
+      expect(order.filter((o) => o.call === String(call)).map((o) => o.rule)).toEqual(rules);
+    await receiver.close();
   });
 
   it('honours 429 Retry-After: 2 and keeps the same webhook-id on the retry', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { encodeRuleMatchMessage, type RuleMatchMessage } from '@callpulse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertBody } from '@callpulse/alerts';
+import { groupCaughtUp } from './support/alerts.js';
 import { startReceiver, verifyStandardWebhook } from './support/receiver.js';
 import {
   apiRequest,
@@ -52,22 +53,6 @@ const ok = async (res: Response | Promise<Response>) => {
   const r = await res;
   expect(r.status, await r.clone().text()).toBeLessThan(300);
   return r;
-};
-
-/** Committed offsets of `groupId` have reached the end of `topic` on every partition. */
-const groupCaughtUp = async (stack: TestStack, groupId: string, topic: string) => {
-  const admin = stack.kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return ends.every((end) => {
-      const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-      return end.high === '0' || at === end.high;
-    });
-  } finally {
-    await admin.disconnect();
-  }
 };
 
 /**

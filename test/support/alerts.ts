@@ -90,7 +90,27 @@ export const deliveriesOf = async (stack: TestStack, source: string) =>
     )
   ).rows;
 
-/** Waits until `count` deliveries of `source` exist and none is pending. */
+/** Committed offsets of `groupId` have reached the end of `topic` on every partition. */
+export const groupCaughtUp = async (stack: TestStack, groupId: string, topic: string) => {
+  const admin = stack.kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return ends.every((end) => {
+      const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+      return end.high === '0' || at === end.high;
+    });
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/**
+ * Waits until the notifier has read every match published so far, at least `count`
+ * deliveries of `source` exist and none is pending: nothing more can come for what was
+ * published.
+ */
 export const waitAllDelivered = async (
   stack: TestStack,
   source: string,
@@ -100,7 +120,16 @@ export const waitAllDelivered = async (
   waitFor(
     async () => {
       const rows = await deliveriesOf(stack, source);
-      return rows.length === count && rows.every((r) => r.state !== 'pending') ? rows : null;
+      if (rows.length < count || rows.some((r) => r.state === 'pending')) return null;
+      const read = await groupCaughtUp(
+        stack,
+        `${stack.prefix}notifier`,
+        `${stack.prefix}rule-matches`,
+      );
+      if (!read) return null;
+      const after = await deliveriesOf(stack, source);
+      // More than `count` is returned too: the caller's assertion shows what was extra.
+      return after.length >= count && after.every((r) => r.state !== 'pending') ? after : null;
     },
     { timeoutMs, what: `${count} deliveries of ${source} settled` },
   );

@@ -123,7 +123,8 @@ export const pendingDeliveries = async (
       last_error: string | null;
       trigger_received_at: Date | null;
     }>(
-      `SELECT delivery_id, seq::text, kind, body, attempts, created_at, next_attempt_at, last_error,
+      // seq is a bigint (a string here); ordered as a number, not as its text.
+      `SELECT delivery_id, seq, kind, body, attempts, created_at, next_attempt_at, last_error,
               trigger_received_at
        FROM alert_deliveries WHERE destination = $1 AND state = 'pending' ORDER BY seq LIMIT $2`,
       [destination, limit],

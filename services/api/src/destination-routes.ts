@@ -1,5 +1,6 @@
 import {
   checkDestinationUrl,
+  maskUrl,
   publicDestination,
   validateDestination,
   type Resolver,
@@ -43,8 +44,13 @@ export const mountDestinationRoutes = (
       maxBytes: MAX_DESTINATION_BYTES,
     });
     if (!input) return;
-    // A client echoing back what GET gave it: secretSet is not a field to store.
+    // A client echoing back what GET gave it: secretSet is not a field to store, an omitted
+    // secret keeps the stored one, and the masked URL GET showed keeps the stored URL.
     const { secretSet: _secretSet, ...destination } = input;
+    const stored = await getDestination(pool, ctx.params.name ?? '');
+    if (stored && destination.secret === undefined) destination.secret = stored.secret;
+    if (stored && destination.url === maskUrl(stored.url, stored.type) && stored.url !== '')
+      destination.url = stored.url;
     const validated = validateDestination(destination);
     if (!validated.ok) {
       ctx.status = 400;
