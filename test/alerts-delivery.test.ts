@@ -346,6 +346,39 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     }
   });
 
+  it('marks deliveries dead with their last error after ALERTS_DEAD_AFTER_S', async () => {
+    stack.env.notifier.ALERTS_DEAD_AFTER_S = '2';
+    await stack.services.get('notifier')!.stop();
+    await stack.start('notifier');
+    try {
+      const id = hex();
+      const receiver = await startReceiver(() => ({ status: 500 }));
+      const name = `dead-${id}`;
+      await putDestination(stack, {
+        name,
+        type: 'webhook',
+        url: receiver.url(),
+        secret: whsecret(),
+      });
+      const source = `dead:${id}`;
+      await publishMatches(stack, [
+        matchMessage({ source, callId: '1', rule: 'r', notify: [name] }),
+        matchMessage({ source, callId: '1', rule: 's', notify: [name] }),
+      ]);
+      const rows = await waitAllDelivered(stack, source, 2);
+      expect(rows.map((r) => r.state)).toEqual(['dead', 'dead']);
+      // The first was tried until its deadline; the second waited behind it and ran out too.
+      expect(rows[0]).toMatchObject({ last_status: 500, last_error: 'HTTP 500' });
+      expect(rows[0]!.attempts).toBeGreaterThanOrEqual(2);
+      expect(receiver.received.length).toBeGreaterThanOrEqual(2);
+      await receiver.close();
+    } finally {
+      delete stack.env.notifier.ALERTS_DEAD_AFTER_S;
+      await stack.services.get('notifier')!.stop();
+      await stack.start('notifier');
+    }
+  });
+
   it('refuses private, loopback and link-local URLs when the flag is off, without connecting', async () => {
     const port = await freePort();
     const api = startService('api', {
