@@ -19,6 +19,7 @@ export interface AlertFigures {
   alerts: number;
   /** The triggering webhook's HTTP 200 from ingest → the receiver has the alert. */
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
   maxMs: number;
   notifierPeakRssMb: number | null;
@@ -166,12 +167,19 @@ export const benchAlerts = async ({
       alertingCalls: alerting.size,
       alerts: latencies.length,
       p50Ms: Math.round(percentile(latencies, 50)),
+      p90Ms: Math.round(percentile(latencies, 90)),
       p99Ms: Math.round(percentile(latencies, 99)),
       maxMs: Math.round(Math.max(...latencies)),
       notifierPeakRssMb: peakRssMb(procs.notifier.child.pid),
     };
     log(
-      `alerts at ${rate} events/s (${figures.achievedPerSec}/s achieved), ${figures.alerts} alerts: p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+      `alerts at ${rate} events/s (${figures.achievedPerSec}/s achieved), ${figures.alerts} alerts: p50 ${figures.p50Ms} ms, p90 ${figures.p90Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms; slowest ${[
+        ...latencies,
+      ]
+        .sort((a, b) => b - a)
+        .slice(0, 5)
+        .map(Math.round)
+        .join(', ')} ms`,
     );
     return figures;
   } finally {
