@@ -135,6 +135,32 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     await receiver.close();
   });
 
+  it('does not drop an alert for a destination whose change notification the notifier missed', async () => {
+    const id = hex();
+    const receiver = await startReceiver();
+    const name = `quiet-${id}`;
+    // Stored without its NOTIFY, as when the notifier's listener was reconnecting.
+    const client = await stack.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE destinations DISABLE TRIGGER destinations_notify');
+      await client.query(
+        `INSERT INTO destinations (name, type, url, secret) VALUES ($1, 'webhook', $2, $3)`,
+        [name, receiver.url(), whsecret()],
+      );
+      await client.query('ALTER TABLE destinations ENABLE TRIGGER destinations_notify');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const source = `quiet:${id}`;
+    await publishMatches(stack, [matchMessage({ source, callId: '1', rule: 'r', notify: [name] })]);
+    const rows = await waitAllDelivered(stack, source, 1);
+    expect(rows.map((r) => r.state)).toEqual(['delivered']);
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
+  });
+
   it('honours 429 Retry-After: 2 and keeps the same webhook-id on the retry', async () => {
     const id = hex();
     const key = whsecret();
@@ -144,15 +170,16 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     const name = `busy-${id}`;
     await putDestination(stack, { name, type: 'webhook', url: receiver.url(), secret: key });
     const source = `retry-after:${id}`;
+    // One call's three matches: one partition, so they are stored and sent in this order.
     await publishMatches(
       stack,
-      [1, 2, 3].map((n) => matchMessage({ source, callId: String(n), rule: 'r', notify: [name] })),
+      ['a', 'b', 'c'].map((rule) => matchMessage({ source, callId: '1', rule, notify: [name] })),
     );
     const rows = await waitAllDelivered(stack, source, 3);
-    expect(rows.map((r) => [r.call_id, r.state, r.attempts])).toEqual([
-      ['1', 'delivered', 2],
-      ['2', 'delivered', 1],
-      ['3', 'delivered', 1],
+    expect(rows.map((r) => [r.rule_name, r.state, r.attempts])).toEqual([
+      ['a', 'delivered', 2],
+      ['b', 'delivered', 1],
+      ['c', 'delivered', 1],
     ]);
     const [first, retry] = receiver.received;
     expect(retry!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
@@ -344,6 +371,29 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     } finally {
       proxy.restore();
     }
+  });
+
+  it('stops at SIGTERM without waiting for a receiver that takes minutes, and sends that alert again under the same id', async () => {
+    const id = hex();
+    const receiver = await startReceiver(() => ({ status: 200, delayMs: 300_000 }));
+    const name = `term-${id}`;
+    await putDestination(stack, { name, type: 'webhook', url: receiver.url(), secret: whsecret() });
+    const source = `term:${id}`;
+    await publishMatches(stack, [matchMessage({ source, callId: '1', rule: 'r', notify: [name] })]);
+    await waitFor(() => receiver.received.length >= 1, { what: 'the send in flight' });
+    const exit = await stack.services.get('notifier')!.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    // It left before the receiver answered anything: its answers take five minutes.
+    expect(receiver.answered()).toBe(0);
+    expect((await deliveriesOf(stack, source)).map((r) => r.state)).toEqual(['pending']);
+    receiver.answerWith(() => ({ status: 200 }));
+    await stack.start('notifier');
+    const rows = await waitAllDelivered(stack, source, 1);
+    expect(rows.map((r) => r.state)).toEqual(['delivered']);
+    // Every attempt, before and after the restart, under one id.
+    expect(receiver.received.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    await receiver.close();
   });
 
   it('marks deliveries dead with their last error after ALERTS_DEAD_AFTER_S', async () => {

@@ -25,6 +25,7 @@ export const startReceiver = async (
   answer: (request: Received, index: number) => Answer = () => ({ status: 200 }),
 ) => {
   const received: Received[] = [];
+  let answered = 0;
   let decide = answer;
   let port = 0;
   let server: Server;
@@ -43,8 +44,10 @@ export const startReceiver = async (
           received.push(request);
           const a = decide(request, received.length - 1);
           setTimeout(() => {
+            if (res.destroyed) return;
             res.writeHead(a.status, a.headers ?? {});
             res.end(a.status < 300 ? 'ok' : 'not now');
+            answered++;
           }, a.delayMs ?? 0);
         });
       });
@@ -58,6 +61,8 @@ export const startReceiver = async (
   return {
     url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
     received,
+    /** Requests answered so far (a sender that gave up before the answer is not counted). */
+    answered: () => answered,
     answerWith: (next: typeof answer) => void (decide = next),
     /** Stops listening (connections refused) until `open` again, on the same port. */
     close: () =>

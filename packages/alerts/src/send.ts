@@ -37,6 +37,7 @@ export const sendAlert = async ({
   allowPrivate,
   resolve = systemResolver,
   now = Date.now,
+  signal,
 }: {
   url: string;
   body: string;
@@ -45,6 +46,8 @@ export const sendAlert = async ({
   allowPrivate: boolean;
   resolve?: Resolver;
   now?: () => number;
+  /** Aborts the request (the notifier is stopping): the outcome is a failure without status. */
+  signal?: AbortSignal;
 }): Promise<SendOutcome> => {
   const checked = await checkDestinationUrl(url, { allowPrivate, resolve });
   if (!checked.ok)
@@ -75,6 +78,7 @@ export const sendAlert = async ({
           ...headers,
         },
         timeout: timeoutMs,
+        ...(signal ? { signal } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   ALERTS_WEBHOOK_BURST: positiveInt(20),
   // How long an alert may wait for the writer to store its call (numbers, start), ms.
   ALERTS_CALL_WAIT_MS: z.coerce.number().int().nonnegative().default(500),
+  // Periodic re-read of the destinations, ms (a change's NOTIFY is the fast path).
+  ALERTS_DESTINATIONS_RELOAD_MS: positiveInt(30_000),
   // Partitions of the rule-matches topic handled at once.
   NOTIFIER_CONCURRENCY: positiveInt(2),
 });

@@ -62,6 +62,9 @@ export const createDestinationSender = ({
   let failures = 0;
   let pacer: Pacer | null = null;
   let pacing = '';
+  // Aborts the send in flight at stop: a slow receiver must not hold up a shutdown. The
+  // alert stays pending and is sent again, under the same id, after the restart.
+  const aborter = new AbortController();
 
   /** Waits `ms`, or less when woken (new work) or stopped. */
   const nap = (ms: number, wakeable: boolean): Promise<void> =>
@@ -112,7 +115,9 @@ export const createDestinationSender = ({
       timeoutMs: settings.timeoutMs,
       allowPrivate: settings.allowPrivateUrls,
       ...(settings.resolve ? { resolve: settings.resolve } : {}),
+      signal: aborter.signal,
     });
+    if (stopped && !outcome.ok) return false;
     const at = now();
     if (outcome.ok) {
       failures = 0;
@@ -210,6 +215,7 @@ export const createDestinationSender = ({
     },
     stop: async (): Promise<void> => {
       stopped = true;
+      aborter.abort();
       wake?.();
       await running;
     },

@@ -67,6 +67,10 @@ export const createAlertEnqueuer = ({
 
   const build = async (matches: RuleMatchMessage[]): Promise<NewAlert[]> => {
     const planned: { match: RuleMatchMessage; kind: AlertKind; destination: string }[] = [];
+    // A destination made a moment ago may not have reached the cache yet (its NOTIFY is
+    // in flight, or was missed while the listener reconnected): read them again first.
+    const named = matches.flatMap((m) => planAlerts(m).map((p) => p.destination));
+    if (named.some((name) => !destinations.get(name))) await destinations.reload();
     for (const match of matches) {
       for (const p of planAlerts(match)) {
         const d = destinations.get(p.destination);

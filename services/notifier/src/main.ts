@@ -52,6 +52,13 @@ const listener = listenForChanges({
     logger.warn({ err: error }, 'destination change listener failed; reconnecting'),
 });
 await service.untilItWorks('resuming pending alerts', () => dispatcher.resume());
+// NOTIFY is the fast path; this catches a change made while the listener was reconnecting.
+const reloadTimer = setInterval(() => {
+  destinations
+    .reload()
+    .then(() => dispatcher.wake(destinations.names()))
+    .catch((error: unknown) => logger.warn({ err: error }, 'cannot reload destinations'));
+}, config.ALERTS_DESTINATIONS_RELOAD_MS);
 
 const worker = await startPipelineWorker(service, {
   concurrency: config.NOTIFIER_CONCURRENCY,
@@ -70,8 +77,13 @@ const worker = await startPipelineWorker(service, {
 });
 probes.readyWhen(worker.isReady);
 
-// Stop taking matches (the batch in flight commits), then let each sender finish its send.
-service.onStop(() => worker.stop());
-service.onStop(() => dispatcher.stop());
-service.onStop(() => listener.close());
+// Stop taking matches (the batch in flight commits) and sending (a send in flight is
+// abandoned, to be made again after the restart under the same id) at the same time.
+service.onStop(async () => {
+  await Promise.all([worker.stop(), dispatcher.stop()]);
+});
+service.onStop(async () => {
+  clearInterval(reloadTimer);
+  await listener.close();
+});
 service.onStop(() => pool.end());
