@@ -151,6 +151,9 @@ describe('alerts: rule matches reach webhooks and Slack, signed, once', () => {
     expect((await apiRequest(stack, 'DELETE', `/rules/r-${id}`)).status).toBe(204);
     expect((await apiRequest(stack, 'DELETE', `/destinations/hook-${id}`)).status).toBe(204);
     expect((await apiRequest(stack, 'GET', `/destinations/hook-${id}`)).status).toBe(404);
+    const noSince = await apiRequest(stack, 'GET', '/alerts');
+    expect(noSince.status).toBe(400);
+    expect(await noSince.json()).toMatchObject({ fields: [{ field: 'since' }] });
   });
 
   it('sends one signed alert per destination for a missed call and an error call, and none for a repeat or a replayed batch', async () => {
