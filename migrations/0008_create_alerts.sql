@@ -66,6 +66,28 @@ CREATE INDEX alert_deliveries_pending_idx ON alert_deliveries (destination, seq)
 CREATE INDEX alert_deliveries_call_idx ON alert_deliveries (source, call_id);
 CREATE INDEX alert_deliveries_created_idx ON alert_deliveries (created_at);
 
+-- New deliveries wake the notifier that sends their destination, which may be another
+-- instance than the one that stored them.
+CREATE FUNCTION alert_deliveries_added() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('alerts_pending', '');
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER alert_deliveries_notify
+  AFTER INSERT ON alert_deliveries
+  FOR EACH STATEMENT EXECUTE FUNCTION alert_deliveries_added();
+
+-- Which notifier instance sends a destination's alerts: one at a time, so the
+-- destination's pace and order hold however many notifiers run. A lease that is not
+-- renewed (its holder died) passes to another instance when it runs out.
+CREATE TABLE alert_senders (
+  destination text PRIMARY KEY,
+  owner       text NOT NULL,
+  lease_until timestamptz NOT NULL
+);
+
 -- Which alerts went out for a call: "rule -> destination" per delivered alert (retractions
 -- marked), beside call_sentiment rather than in it.
 CREATE VIEW call_alerts AS

@@ -42,6 +42,8 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
           ALERTS_RETRY_BASE_MS: '200',
           ALERTS_RETRY_MAX_MS: '2000',
           ALERTS_TIMEOUT_MS: '3000',
+          // A killed notifier's destinations pass to the next one after this long.
+          ALERTS_LEASE_MS: '8000',
           // No writer here: these matches' calls are never stored.
           ALERTS_CALL_WAIT_MS: '0',
         },
@@ -159,6 +161,57 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     expect(rows.map((r) => r.state)).toEqual(['delivered']);
     expect(receiver.received).toHaveLength(1);
     await receiver.close();
+  });
+
+  it("keeps one destination's pace and order with two notifiers in the group", async () => {
+    const port = await freePort();
+    const second = startService('notifier', {
+      ...stack.env.notifier,
+      NOTIFIER_HTTP_PORT: String(port),
+    });
+    try {
+      await waitUntilReady(second, `http://127.0.0.1:${port}/readyz`);
+      const id = hex();
+      const receiver = await startReceiver();
+      const name = `shared-${id}`;
+      const rate = 5;
+      await putDestination(stack, {
+        name,
+        type: 'webhook',
+        url: receiver.url(),
+        secret: whsecret(),
+        ratePerSecond: rate,
+        burst: 1,
+      });
+      const source = `shared:${id}`;
+      const rules = ['a', 'b', 'c'];
+      // Twelve calls: spread over the partitions, so both notifiers store alerts.
+      await publishMatches(
+        stack,
+        Array.from({ length: 12 }, (_, call) =>
+          rules.map((rule) => matchMessage({ source, callId: String(call), rule, notify: [name] })),
+        ).flat(),
+      );
+      await waitAllDelivered(stack, source, 36);
+      expect(idsOf(receiver.received)).toEqual({ distinct: 36, repeats: 0 });
+      // One sender at a time: at most 1 + rate × seconds in any interval (+1 for arrival
+      // jitter). Two senders side by side would each go at the full rate.
+      const at = receiver.received.map((r) => r.at);
+      let worst = 0;
+      for (let i = 0; i < at.length; i++)
+        for (let j = i + 1; j < at.length; j++)
+          worst = Math.max(worst, j - i + 1 - (1 + (rate * (at[j]! - at[i]!)) / 1000));
+      expect(worst).toBeLessThanOrEqual(1);
+      const order = receiver.received.map((r) => {
+        const body = JSON.parse(r.body) as { call: { callId: string }; rule: { name: string } };
+        return { call: body.call.callId, rule: body.rule.name };
+      });
+      for (let call = 0; call < 12; call++)
+        expect(order.filter((o) => o.call === String(call)).map((o) => o.rule)).toEqual(rules);
+      await receiver.close();
+    } finally {
+      await second.stop();
+    }
   });
 
   it('honours 429 Retry-After: 2 and keeps the same webhook-id on the retry', async () => {

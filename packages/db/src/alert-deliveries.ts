@@ -241,3 +241,37 @@ export const listAlerts = async (
   );
   return rows.map((row) => row.r);
 };
+
+/**
+ * Takes or renews the lease on sending `destination`'s alerts; false while another
+ * instance holds an unexpired one.
+ */
+export const claimSender = async (
+  pool: Pool,
+  { destination, owner, leaseMs }: { destination: string; owner: string; leaseMs: number },
+): Promise<boolean> => {
+  const { rows } = await pool.query(
+    `INSERT INTO alert_senders (destination, owner, lease_until)
+     VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+     ON CONFLICT (destination) DO UPDATE
+       SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
+       WHERE alert_senders.owner = EXCLUDED.owner OR alert_senders.lease_until < now()
+     RETURNING owner`,
+    [destination, owner, leaseMs],
+  );
+  return rows.length > 0;
+};
+
+/** Gives the lease up (a clean stop), so another instance need not wait for it to run out. */
+export const releaseSender = async (
+  pool: Pool,
+  destination: string,
+  owner: string,
+): Promise<void> => {
+  await pool.query('DELETE FROM alert_senders WHERE destination = $1 AND owner = $2', [
+    destination,
+    owner,
+  ]);
+};
+
+export const ALERTS_PENDING_CHANNEL = 'alerts_pending';

@@ -42,6 +42,8 @@ export {
 } from './destinations.js';
 export type { StoredDestination } from './destinations.js';
 export {
+  ALERTS_PENDING_CHANNEL,
+  claimSender,
   destinationsWithPending,
   enqueueAlerts,
   listAlerts,
@@ -49,5 +51,6 @@ export {
   markDeliveryDead,
   pendingDeliveries,
   recordAttempt,
+  releaseSender,
 } from './alert-deliveries.js';
 export type { AlertRecord, CallFacts, NewAlert, PendingDelivery } from './alert-deliveries.js';

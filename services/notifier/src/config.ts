@@ -36,6 +36,9 @@ export const configSchema = z.object({
   ALERTS_CALL_WAIT_MS: z.coerce.number().int().nonnegative().default(500),
   // Periodic re-read of the destinations, ms (a change's NOTIFY is the fast path).
   ALERTS_DESTINATIONS_RELOAD_MS: positiveInt(30_000),
+  // How long a notifier's hold on sending a destination lasts unless renewed, ms: after a
+  // crash, another instance (or the restarted one) takes the destination over this late.
+  ALERTS_LEASE_MS: positiveInt(30_000),
   // Partitions of the rule-matches topic handled at once.
   NOTIFIER_CONCURRENCY: positiveInt(2),
 });

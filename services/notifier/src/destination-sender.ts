@@ -7,9 +7,11 @@ import {
   type Resolver,
 } from '@callpulse/alerts';
 import {
+  claimSender,
   markDeliveryDead,
   pendingDeliveries,
   recordAttempt,
+  releaseSender,
   type PendingDelivery,
   type Pool,
 } from '@callpulse/db';
@@ -24,6 +26,10 @@ export interface SenderSettings {
   retryBaseMs: number;
   retryMaxMs: number;
   webhookPacing: { ratePerSecond: number; burst: number };
+  /** This instance, as the lease table names it. */
+  owner: string;
+  /** How long a lease lasts without renewal; longer than any one send. */
+  leaseMs: number;
   resolve?: Resolver;
 }
 
@@ -65,6 +71,21 @@ export const createDestinationSender = ({
   // Aborts the send in flight at stop: a slow receiver must not hold up a shutdown. The
   // alert stays pending and is sent again, under the same id, after the restart.
   const aborter = new AbortController();
+  let leaseRenewAt = 0; // our clock: renew the lease from then on (half its length)
+  let leased = false;
+
+  /** Holds (or takes) the lease on this destination; false while another instance does. */
+  const holdLease = async (): Promise<boolean> => {
+    if (leased && now() < leaseRenewAt) return true;
+    const asked = now();
+    leased = await claimSender(pool, {
+      destination: name,
+      owner: settings.owner,
+      leaseMs: settings.leaseMs,
+    });
+    if (leased) leaseRenewAt = asked + settings.leaseMs / 2;
+    return leased;
+  };
 
   /** Waits `ms`, or less when woken (new work) or stopped. */
   const nap = (ms: number, wakeable: boolean): Promise<void> =>
@@ -177,6 +198,11 @@ export const createDestinationSender = ({
       try {
         const rows = await pendingDeliveries(pool, name, 50);
         dbFailures = 0;
+        if (rows.length > 0 && !(await holdLease())) {
+          // Another notifier sends this destination; new work wakes us to ask again.
+          await nap(5_000, true);
+          continue;
+        }
         if (rows.length === 0) {
           await nap(5_000, true);
           continue;
@@ -190,6 +216,7 @@ export const createDestinationSender = ({
           const wait = Math.max(pacer?.waitMs() ?? 0, row.nextAttemptAt.getTime() - now());
           if (wait > 0) await nap(wait, false);
           if (stopped) return;
+          if (!(await holdLease())) break;
           if (!(await sendOne(row))) break;
         }
       } catch (error) {
@@ -218,6 +245,7 @@ export const createDestinationSender = ({
       aborter.abort();
       wake?.();
       await running;
+      if (leased) await releaseSender(pool, name, settings.owner).catch(() => {});
     },
   };
 };

@@ -1,4 +1,11 @@
-import { DESTINATIONS_CHANNEL, listenForChanges, openPool } from '@callpulse/db';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  ALERTS_PENDING_CHANNEL,
+  DESTINATIONS_CHANNEL,
+  listenForChanges,
+  openPool,
+} from '@callpulse/db';
 import { startPipelineWorker } from '@callpulse/kafka';
 import { startService } from '@callpulse/runtime';
 import { configSchema } from './config.js';
@@ -33,6 +40,9 @@ const dispatcher = createDispatcher({
     deadAfterMs: config.ALERTS_DEAD_AFTER_S * 1000,
     retryBaseMs: config.ALERTS_RETRY_BASE_MS,
     retryMaxMs: config.ALERTS_RETRY_MAX_MS,
+    owner: `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`,
+    // A lease must outlast the longest send, or a slow one would let another instance in.
+    leaseMs: Math.max(config.ALERTS_LEASE_MS, 2 * config.ALERTS_TIMEOUT_MS),
     webhookPacing: {
       ratePerSecond: config.ALERTS_WEBHOOK_RATE_PER_S,
       burst: config.ALERTS_WEBHOOK_BURST,
@@ -41,8 +51,15 @@ const dispatcher = createDispatcher({
 });
 const listener = listenForChanges({
   connectionString,
-  channels: [DESTINATIONS_CHANNEL],
-  onChange: () => {
+  channels: [DESTINATIONS_CHANNEL, ALERTS_PENDING_CHANNEL],
+  onChange: (channel) => {
+    // Another instance stored alerts: the sender of their destination may be here.
+    if (channel === ALERTS_PENDING_CHANNEL) {
+      dispatcher
+        .resume()
+        .catch((error: unknown) => logger.warn({ err: error }, 'cannot look for pending alerts'));
+      return;
+    }
     destinations
       .reload()
       .then(() => dispatcher.wake(destinations.names()))
