@@ -40,12 +40,13 @@ const code = ['packages', 'services']
   .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 describe('docker-compose.yml', () => {
-  it('runs our image for ingest, analyzer, writer, api and the migrate one-shot', () => {
+  it('runs our image for ingest, analyzer, writer, notifier, api and the migrate one-shot', () => {
     expect(ours.map(([name]) => name).sort()).toEqual([
       'analyzer',
       'api',
       'ingest',
       'migrate',
+      'notifier',
       'writer',
     ]);
   });
@@ -79,10 +80,13 @@ describe('docker-compose.yml', () => {
     expect('// KAFKA_FAKE_VARIABLE: here'.replace(/(^|[^:'"`])\/\/.*$/gm, '$1')).toBe('');
   });
 
-  it.each(['KEYWORD_LISTS_FILE', 'RULES_FILE'])('ships the %s it names', (variable) => {
-    const value = compose.services.migrate?.environment?.[variable];
-    const path = String(value).replace(new RegExp(`^\\$\\{${variable}:-(.*)\\}$`), '$1');
-    expect(path).toMatch(/^config\//);
-    expect(existsSync(join(root, path)), path).toBe(true);
-  });
+  it.each(['KEYWORD_LISTS_FILE', 'DESTINATIONS_FILE', 'RULES_FILE'])(
+    'ships the %s it names',
+    (variable) => {
+      const value = compose.services.migrate?.environment?.[variable];
+      const path = String(value).replace(new RegExp(`^\\$\\{${variable}:-(.*)\\}$`), '$1');
+      expect(path).toMatch(/^config\//);
+      expect(existsSync(join(root, path)), path).toBe(true);
+    },
+  );
 });

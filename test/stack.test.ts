@@ -38,6 +38,7 @@ describe('npm start', () => {
       API_PORT: await freePort(),
       ANALYZER_HTTP_PORT: await freePort(),
       WRITER_HTTP_PORT: await freePort(),
+      NOTIFIER_HTTP_PORT: await freePort(),
     };
     const env = {
       ...process.env,
@@ -69,7 +70,7 @@ describe('npm start', () => {
         what: `"ready" from npm start:\n${out}`,
       });
       const pids = [...out.matchAll(/started (\w+) \(pid (\d+)\)/g)].map((m) => Number(m[2]));
-      expect(pids).toHaveLength(4);
+      expect(pids).toHaveLength(5);
 
       // A second stack in the same place refuses to start.
       const second = spawn(process.execPath, ['packages/cli/bin/callpulse.js', 'stack'], {

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { benchAlerts, type AlertFigures } from './alerts.js';
 import { benchAnalysis } from './analysis.js';
 import { benchE2e } from './e2e.js';
 import { startInfra } from './infra.js';
@@ -9,10 +10,12 @@ import { benchRedaction } from './redaction.js';
 import { benchReplay, benchRulesLive } from './rules.js';
 import { benchWriter } from './writer.js';
 
-// npm run bench [-- --quick]: figures, not pass/fail. Every ratio compares two things
+// npm run bench [-- --quick] [-- --alerts-only]: figures, not pass/fail. Every ratio compares two things
 // measured in this same run on this same (shared, noisy) machine.
 
 const quick = process.argv.includes('--quick');
+// Only the alert latency stage, merged into an existing bench/results.json.
+const alertsOnly = process.argv.includes('--alerts-only');
 const started = Date.now();
 const log = (line: string): void =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -29,6 +32,7 @@ const plan = quick
       searchSeconds: 5,
       rulesSeconds: 4,
       replayCalls: 2_000,
+      alertsSeconds: 20,
     }
   : {
       ingestRequests: 40_000,
@@ -41,10 +45,37 @@ const plan = quick
       searchSeconds: 10,
       rulesSeconds: 10,
       replayCalls: 10_000,
+      alertsSeconds: 60,
     };
 
 log(`callpulse bench${quick ? ' --quick' : ''}: ${JSON.stringify(plan)}`);
 const infra = await startInfra(log);
+
+const alertRow = (a: AlertFigures): string =>
+  `| alerts     | ${a.offeredPerSec} events/s offered (${a.achievedPerSec}/s achieved), 1 % of calls alerting: ${a.alerts} alerts to a signed webhook, HTTP 200 → receiver p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, max ${a.maxMs} ms`;
+const runAlerts = (): Promise<AlertFigures> =>
+  benchAlerts({
+    brokers: infra.brokers,
+    databaseUrl: infra.databaseUrl,
+    rate: plan.e2eRate,
+    seconds: plan.alertsSeconds,
+    log,
+  });
+
+if (alertsOnly) {
+  try {
+    log('alerts: rule match → signed webhook latency');
+    const alerts = await runAlerts();
+    const file = `${root}bench/results.json`;
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, alerts }, null, 2)}\n`);
+    console.log(alertRow(alerts));
+  } finally {
+    await infra.close();
+  }
+  process.exit(0);
+}
+
 try {
   log('1/4 ingest vs a bare http server (50 connections)');
   const ingest = await benchIngest({
@@ -95,6 +126,9 @@ try {
     log,
   });
 
+  log('alerts: rule match → signed webhook latency');
+  const alerts = await runAlerts();
+
   const results = {
     machine: {
       cpus: cpus().length,
@@ -111,6 +145,7 @@ try {
     replay,
     writer: writer.figures,
     e2e: e2e.figures,
+    alerts,
     memory: {
       ingest: Math.max(ingestPeak ?? 0, e2e.memory.ingest ?? 0) || null,
       analyzer: e2e.memory.analyzer,
@@ -176,6 +211,7 @@ try {
   console.log(
     `| e2e        | offered ${e2e.figures.offeredPerSec}/s: p50 ${e2e.figures.p50Ms} ms, p99 ${e2e.figures.p99Ms} ms, max ${e2e.figures.maxMs} ms; highest rate with p99 < 1 s: ${e2e.figures.maxRateP99Under1s ?? 'none'}/s (search ended: ${e2e.figures.searchEndedBy})`,
   );
+  console.log(alertRow(alerts));
   console.log(`| memory     | peak RSS MB: ${JSON.stringify(results.memory)}`);
   console.log(`\nwrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {

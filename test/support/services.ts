@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { waitFor } from './wait-for.js';
 
-export type ServiceName = 'ingest' | 'analyzer' | 'writer' | 'api';
+export type ServiceName = 'ingest' | 'analyzer' | 'writer' | 'api' | 'notifier';
 
 export interface RunningService {
   name: ServiceName;

@@ -10,7 +10,7 @@ export interface TestStack {
   prefix: string;
   kafka: Kafka;
   pool: Pool;
-  urls: { ingest: string; api: string; analyzer: string; writer: string };
+  urls: Record<ServiceName, string>;
   services: Map<ServiceName, RunningService>;
   env: Record<ServiceName, Record<string, string>>;
   /** (Re)starts one service with the stack's settings and waits until it is ready. */
@@ -21,7 +21,7 @@ export interface TestStack {
 export const INGEST_TOKEN = 'stack-test-token';
 export const API_TOKEN = 'stack-api-token';
 
-/** All four services as real processes on their own topics, against the run's database. */
+/** The services (the notifier when asked) as real processes on their own topics, against the run's database. */
 export const startStack = async (
   names: ServiceName[] = ['writer', 'analyzer', 'ingest', 'api'],
   options: { brokers?: string; env?: Partial<Record<ServiceName, Record<string, string>>> } = {},
@@ -35,6 +35,7 @@ export const startStack = async (
     api: await freePort(),
     analyzer: await freePort(),
     writer: await freePort(),
+    notifier: await freePort(),
   };
   const common = {
     KAFKA_TOPIC_PREFIX: prefix,
@@ -52,6 +53,7 @@ export const startStack = async (
     analyzer: { ...common, ANALYZER_HTTP_PORT: String(ports.analyzer) },
     writer: { ...common, WRITER_HTTP_PORT: String(ports.writer) },
     api: { ...common, API_PORT: String(ports.api), API_TOKEN },
+    notifier: { ...common, NOTIFIER_HTTP_PORT: String(ports.notifier) },
   };
   for (const [name, extra] of Object.entries(options.env ?? {}))
     Object.assign(env[name as ServiceName], extra);
@@ -60,6 +62,7 @@ export const startStack = async (
     api: `http://127.0.0.1:${ports.api}`,
     analyzer: `http://127.0.0.1:${ports.analyzer}`,
     writer: `http://127.0.0.1:${ports.writer}`,
+    notifier: `http://127.0.0.1:${ports.notifier}`,
   };
   const services = new Map<ServiceName, RunningService>();
   const start = async (name: ServiceName): Promise<RunningService> => {

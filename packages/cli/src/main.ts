@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   rules: () => import('./commands/rules.js'),
   check: () => import('./commands/check.js'),
   retention: () => import('./commands/retention.js'),
+  destinations: () => import('./commands/destinations.js'),
 };
 
 const help = async (): Promise<string> => {

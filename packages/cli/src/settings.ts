@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  alertsEnv,
   commonEnv,
   ingestAuthEnv,
   localStackEnv,
@@ -18,6 +19,7 @@ const cliEnv = z.object({
   ...portEnv,
   ...ingestAuthEnv,
   ...localStackEnv,
+  ...alertsEnv,
 });
 
 export type CliEnv = z.infer<typeof cliEnv>;

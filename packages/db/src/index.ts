@@ -43,3 +43,25 @@ export { writeBatch } from './write-batch.js';
 export type { WriterBatch } from './write-batch.js';
 export { applyRetention } from './retention.js';
 export type { RetentionReport } from './retention.js';
+export {
+  deleteDestination,
+  DESTINATIONS_CHANNEL,
+  getDestination,
+  listDestinations,
+  putDestination,
+  rulesNotifying,
+} from './destinations.js';
+export type { StoredDestination } from './destinations.js';
+export {
+  ALERTS_PENDING_CHANNEL,
+  claimSender,
+  destinationsWithPending,
+  enqueueAlerts,
+  listAlerts,
+  loadCallFacts,
+  markDeliveryDead,
+  pendingDeliveries,
+  recordAttempt,
+  releaseSender,
+} from './alert-deliveries.js';
+export type { AlertRecord, CallFacts, NewAlert, PendingDelivery } from './alert-deliveries.js';

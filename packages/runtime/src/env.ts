@@ -77,6 +77,14 @@ export const portEnv = {
   ANALYZER_HTTP_PORT: port(8082),
   // Writer /healthz, /readyz, /metrics.
   WRITER_HTTP_PORT: port(8083),
+  // Notifier /healthz, /readyz, /metrics.
+  NOTIFIER_HTTP_PORT: port(8084),
+};
+
+/** Alert destinations: checked when saved (api, CLI) and when sent to (notifier, CLI). */
+export const alertsEnv = {
+  // Lets destinations point at private, loopback and link-local addresses (off: refused).
+  ALERTS_ALLOW_PRIVATE_URLS: boolFlag(false),
 };
 
 /** Ingest's webhook auth, also read by `callpulse send` to authenticate its posts. */
@@ -102,6 +110,8 @@ export const localStackEnv = {
   CALLPULSE_DATA_DIR: z.string().default('.callpulse'),
   // Keyword lists applied when the stack starts (a JSON array).
   KEYWORD_LISTS_FILE: z.string().default(''),
+  // Alert destinations applied when the stack starts (a JSON array), before the rules.
+  DESTINATIONS_FILE: z.string().default(''),
   // Rules applied when the stack starts (a JSON array), after the keyword lists.
   RULES_FILE: z.string().default(''),
 };

@@ -1,6 +1,7 @@
 export { backoffMs, sleep } from './backoff.js';
 export { ConfigError, parseConfig } from './config.js';
 export {
+  alertsEnv,
   boolFlag,
   commonEnv,
   consumerEnv,

@@ -1,9 +1,10 @@
-import { commonEnv, poolEnv, portEnv } from '@callpulse/runtime';
+import { alertsEnv, commonEnv, poolEnv, portEnv } from '@callpulse/runtime';
 import { z } from 'zod';
 
 export const configSchema = z.object({
   ...commonEnv,
   ...poolEnv,
+  ...alertsEnv,
   API_PORT: portEnv.API_PORT,
   // Internal service: bind to loopback unless told otherwise.
   API_HOST: z.string().default('127.0.0.1'),

@@ -12,7 +12,14 @@ const pool = await openPool({ connectionString, max, service: 'api', logger }).c
 if (!config.API_TOKEN)
   logger.warn('API_TOKEN is not set: the API accepts unauthenticated requests');
 
-await listen(createApp({ pool, token: config.API_TOKEN || null, registry, logger }), {
+const app = createApp({
+  pool,
+  token: config.API_TOKEN || null,
+  registry,
+  logger,
+  allowPrivateUrls: config.ALERTS_ALLOW_PRIVATE_URLS,
+});
+await listen(app, {
   port: config.API_PORT,
   host: config.API_HOST,
 });

@@ -2,6 +2,7 @@ import { fieldErrors } from '@callpulse/contracts';
 import {
   deleteRule,
   getRule,
+  listDestinations,
   listKeywordLists,
   loadRules,
   putRule,
@@ -43,7 +44,8 @@ export const mountRuleRoutes = (router: Router, pool: Pool): void => {
     // The store keeps the version; a client echoing back what GET gave it is fine.
     const { version: _version, updatedAt: _updatedAt, ...rule } = input;
     const lists = (await listKeywordLists(pool)).map((l) => l.name);
-    const validated = validateRule(rule, { lists });
+    const destinations = (await listDestinations(pool)).map((d) => d.name);
+    const validated = validateRule(rule, { lists, destinations });
     if (!validated.ok) {
       ctx.status = 400;
       ctx.body = {

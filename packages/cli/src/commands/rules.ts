@@ -1,7 +1,14 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { deleteRule, getRule, listKeywordLists, loadRules, putRule } from '@callpulse/db';
+import {
+  deleteRule,
+  getRule,
+  listDestinations,
+  listKeywordLists,
+  loadRules,
+  putRule,
+} from '@callpulse/db';
 import { replayRule, ReplayError, type ReplayReport } from '@callpulse/replay';
 import {
   compileRules,
@@ -18,7 +25,7 @@ import { parseKeywordListsJson, withPool } from './keywords.js';
 
 export const usage = `callpulse rules list | get NAME | set FILE|- | delete NAME
   Manages rules in Postgres (DATABASE_URL). \`set\` takes one rule or a JSON array of
-  rules, validated like the API (a rule naming an unknown keyword list is refused);
+  rules, validated like the API (a rule naming an unknown keyword list or destination is refused);
   running analyzers pick changes up within seconds.
 callpulse rules test --rules FILE [--keywords FILE] [--explain] < calls.jsonl
   Offline, no Kafka or Postgres: each input line is one call as a JSON array of the
@@ -44,11 +51,15 @@ const parseJson = (text: string, origin: string): unknown => {
 };
 
 /** One rule or an array of rules, every problem named with its path. */
-export const parseRulesJson = (text: string, origin: string, lists: Iterable<string>): Rule[] => {
+export const parseRulesJson = (
+  text: string,
+  origin: string,
+  lists: Iterable<string>,
+  destinations?: Iterable<string>,
+): Rule[] => {
   const json = parseJson(text, origin);
-  const result = Array.isArray(json)
-    ? validateRules(json, { lists })
-    : validateRule(json, { lists });
+  const known = destinations === undefined ? { lists } : { lists, destinations };
+  const result = Array.isArray(json) ? validateRules(json, known) : validateRule(json, known);
   if (!result.ok) {
     throw new CliError(
       `${origin}: invalid rule: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
@@ -171,7 +182,8 @@ export const run = async (argv: string[]): Promise<void> => {
       const text = await readText(arg);
       return withPool(async (pool) => {
         const lists = (await listKeywordLists(pool)).map((l) => l.name);
-        for (const rule of parseRulesJson(text, arg === '-' ? 'stdin' : arg, lists)) {
+        const destinations = (await listDestinations(pool)).map((d) => d.name);
+        for (const rule of parseRulesJson(text, arg === '-' ? 'stdin' : arg, lists, destinations)) {
           const { rule: stored, created } = await putRule(pool, toRuleRecord(rule));
           console.log(
             `${created ? 'created' : 'updated'} ${stored.name} (version ${stored.version})`,

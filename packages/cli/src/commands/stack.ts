@@ -1,5 +1,13 @@
 import { startBroker, stopBroker } from '@callpulse/broker';
-import { isUnused, listKeywordLists, putKeywordList, putRule, safeTarget } from '@callpulse/db';
+import {
+  isUnused,
+  listDestinations,
+  listKeywordLists,
+  putDestination,
+  putKeywordList,
+  putRule,
+  safeTarget,
+} from '@callpulse/db';
 import { toRuleRecord } from '@callpulse/rules';
 import { allTopics, createKafka, ensureTopics, topicNames } from '@callpulse/kafka';
 import { createLogger } from '@callpulse/runtime';
@@ -13,6 +21,7 @@ import { acquireStackLock } from '../stack/lock.js';
 import { formatLogLine } from '../stack/log-format.js';
 import { assertPortsFree } from '../stack/ports.js';
 import { supervise } from '../stack/supervisor.js';
+import { parseDestinationsJson } from './destinations.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
 import { parseRulesJson } from './rules.js';
 import { applyMigrations } from './migrate.js';
@@ -20,10 +29,12 @@ import { applyMigrations } from './migrate.js';
 export const usage = `callpulse stack   (npm start)
   Runs the whole pipeline here: Kafka (KAFKA_BROKERS, or a local broker it starts),
   Postgres (DATABASE_URL, or the local server; database created and migrated), keyword
-  lists from KEYWORD_LISTS_FILE and rules from RULES_FILE (examples on a new database), then ingest, analyzer, writer and api as processes.
+  lists from KEYWORD_LISTS_FILE, alert destinations from DESTINATIONS_FILE and rules from
+  RULES_FILE (examples on a new database), then ingest, analyzer, writer, notifier and api
+  as processes.
   Ctrl-C stops everything it started.`;
 
-const SERVICES = ['ingest', 'analyzer', 'writer', 'api'] as const;
+const SERVICES = ['ingest', 'analyzer', 'writer', 'notifier', 'api'] as const;
 const require = createRequire(import.meta.url);
 
 const serviceScript = (name: string): string => {
@@ -57,11 +68,16 @@ const readJsonFile = async (file: string, origin: string): Promise<string> =>
   });
 
 /**
- * KEYWORD_LISTS_FILE and RULES_FILE when set; on a database no one has used yet, the
- * example lists and rules from config/, saying so and how to change them.
+ * KEYWORD_LISTS_FILE, DESTINATIONS_FILE and RULES_FILE when set; on a database no one has
+ * used yet, the examples from config/ (destinations disabled until they have a URL),
+ * saying so and how to change them.
  */
 const applyStartupConfig = async (
-  { listsFile, rulesFile }: { listsFile: string; rulesFile: string },
+  {
+    listsFile,
+    destinationsFile,
+    rulesFile,
+  }: { listsFile: string; destinationsFile: string; rulesFile: string },
   say: (line: string) => void,
 ): Promise<void> => {
   await withPool(async (pool) => {
@@ -72,18 +88,31 @@ const applyStartupConfig = async (
       for (const list of parsed) await putKeywordList(pool, list);
       say(`keyword lists from ${lists}: ${parsed.map((l) => l.name).join(', ')}`);
     }
+    const destinations = destinationsFile || (fresh ? example('destinations.example.json') : '');
+    if (destinations) {
+      const parsed = await parseDestinationsJson(
+        await readJsonFile(destinations, 'DESTINATIONS_FILE'),
+        destinations,
+      );
+      for (const d of parsed) await putDestination(pool, d);
+      say(
+        `destinations from ${destinations}: ${parsed.map((d) => `${d.name}${d.enabled ? '' : ' (disabled)'}`).join(', ')}`,
+      );
+    }
     const rules = rulesFile || (fresh ? example('rules.example.json') : '');
     if (rules) {
       const names = (await listKeywordLists(pool)).map((l) => l.name);
-      const parsed = parseRulesJson(await readJsonFile(rules, 'RULES_FILE'), rules, names);
+      const known = (await listDestinations(pool)).map((d) => d.name);
+      const parsed = parseRulesJson(await readJsonFile(rules, 'RULES_FILE'), rules, names, known);
       for (const rule of parsed) await putRule(pool, toRuleRecord(rule));
       say(`rules from ${rules}: ${parsed.map((r) => r.name).join(', ')}`);
     }
-    if (fresh && (!listsFile || !rulesFile)) {
+    if (fresh && (!listsFile || !destinationsFile || !rulesFile)) {
       say(
-        'new database: loaded the examples from config/; change them with `npx callpulse keywords set FILE` ' +
-          'and `npx callpulse rules set FILE`, the API (PUT /keyword-lists/NAME, PUT /rules/NAME), ' +
-          'or KEYWORD_LISTS_FILE and RULES_FILE',
+        'new database: loaded the examples from config/; change them with `npx callpulse keywords set FILE`, ' +
+          '`npx callpulse destinations set FILE` and `npx callpulse rules set FILE`, the API ' +
+          '(PUT /keyword-lists/NAME, PUT /destinations/NAME, PUT /rules/NAME), ' +
+          'or KEYWORD_LISTS_FILE, DESTINATIONS_FILE and RULES_FILE',
       );
     }
   });
@@ -102,6 +131,7 @@ export const run = async (): Promise<void> => {
     api: env.API_PORT,
     analyzer: env.ANALYZER_HTTP_PORT,
     writer: env.WRITER_HTTP_PORT,
+    notifier: env.NOTIFIER_HTTP_PORT,
   };
   const releaseLock = await acquireStackLock(join(dataDir(), 'stack.pid'));
   const cleanups: (() => Promise<unknown>)[] = [releaseLock];
@@ -147,7 +177,14 @@ export const run = async (): Promise<void> => {
 
     const dbUrl = databaseUrl();
     await applyMigrations(dbUrl, say);
-    await applyStartupConfig({ listsFile: env.KEYWORD_LISTS_FILE, rulesFile: env.RULES_FILE }, say);
+    await applyStartupConfig(
+      {
+        listsFile: env.KEYWORD_LISTS_FILE,
+        destinationsFile: env.DESTINATIONS_FILE,
+        rulesFile: env.RULES_FILE,
+      },
+      say,
+    );
 
     const serviceEnv = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
     const supervisor = supervise(
@@ -175,6 +212,7 @@ export const run = async (): Promise<void> => {
         `http://127.0.0.1:${ports.api}/readyz`,
         `http://127.0.0.1:${ports.analyzer}/readyz`,
         `http://127.0.0.1:${ports.writer}/readyz`,
+        `http://127.0.0.1:${ports.notifier}/readyz`,
       ],
       90_000,
     );
@@ -186,7 +224,9 @@ export const run = async (): Promise<void> => {
         : 'not every service is ready yet; see the log above',
     );
     say(`  webhooks: POST http://127.0.0.1:${ports.ingest}/webhooks`);
-    say(`  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists , /rules`);
+    say(
+      `  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists , /rules , /destinations , /alerts`,
+    );
     say(
       `  psql:     psql -h ${db.hostname} -p ${db.port || 5432} -U ${decodeURIComponent(db.username || 'postgres')} ${db.pathname.slice(1)} -c 'SELECT * FROM call_sentiment'`,
     );

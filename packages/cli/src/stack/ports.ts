@@ -13,7 +13,7 @@ export const assertPortsFree = async (ports: { name: string; port: number }[]): 
   for (const { name, port } of ports) if (!(await isFree(port))) taken.push(`${port} (${name})`);
   if (taken.length > 0) {
     throw new CliError(
-      `port ${taken.join(', ')} already in use: stop what uses it or choose other ports (INGEST_PORT, API_PORT, ANALYZER_HTTP_PORT, WRITER_HTTP_PORT)`,
+      `port ${taken.join(', ')} already in use: stop what uses it or choose other ports (INGEST_PORT, API_PORT, ANALYZER_HTTP_PORT, WRITER_HTTP_PORT, NOTIFIER_HTTP_PORT)`,
     );
   }
 };

@@ -42,6 +42,20 @@ describe('validateRule', () => {
     ]);
   });
 
+  it('rejects a destination it does not know when destinations are given', () => {
+    const rule = { ...base, when: { event: 'missed' }, notify: ['ops', 'pager'] };
+    const result = validateRule(rule, { lists, destinations: ['ops'] });
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: 'notify[1]', message: 'unknown destination "pager"' },
+    ]);
+    expect(validateRule(rule, { lists }).ok).toBe(true);
+    const many = validateRules([rule], { lists, destinations: [] });
+    expect(many.ok ? [] : many.errors.map((e) => e.path)).toEqual([
+      '[0].notify[0]',
+      '[0].notify[1]',
+    ]);
+  });
+
   it('rejects a list it does not know instead of never matching', () => {
     expect(errorsOf({ ...base, when: { not: { said: { list: 'refunds' } } } })).toEqual([
       'when.not.said.list: unknown keyword list "refunds"',
