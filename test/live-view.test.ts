@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import {
+  API_TOKEN,
+  apiRequest,
+  postWebhook,
+  printLogsOnFailure,
+  startStack,
+  waitForAnalyzerConfig,
+  type TestStack,
+} from './support/stack.js';
+import { waitFor } from './support/wait-for.js';
+
+const hex = () => randomBytes(3).toString('hex');
+// Deadlines for conditions, generous for a loaded machine: tests end when the condition
+// holds, never by waiting this long.
+const DEADLINE = { timeout: 30_000 };
+
+/** A call's webhooks, timed from now, as the provider sends them. */
+const callOf = (source: string, callId: number) => {
+  const start = Math.floor(Date.now() / 1000);
+  const flat = {
+    call_id: callId,
+    from: '+15550001',
+    to: '+15550002',
+    direction: 'inbound',
+    source,
+  };
+  const nested = { ...flat, id: callId };
+  return {
+    lifecycle: (event_type: string, at: number) => ({
+      event_type,
+      timestamp_utc: start + at,
+      payload: flat,
+      is_test: false,
+    }),
+    say: (type: 'customer' | 'ai', transcript: string, at: number) => ({
+      event_type: 'transcript',
+      timestamp_utc: start + at,
+      payload: { call: nested, type, transcript },
+      is_test: false,
+    }),
+    end: (at: number, transcript: [string, string][]) => ({
+      event_type: 'call_ended',
+      timestamp_utc: start + at,
+      payload: { ...flat, transcript: transcript.map(([type, message]) => ({ type, message })) },
+      is_test: false,
+    }),
+  };
+};
+
+const post = async (stack: TestStack, body: unknown): Promise<void> => {
+  const res = await postWebhook(stack, body);
+  expect(res.status, await res.clone().text()).toBe(200);
+};
+
+const login = async (page: Page, stack: TestStack): Promise<void> => {
+  await page.goto(`${stack.urls.api}/`);
+  await page.getByLabel('API token').fill(API_TOKEN);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Live calls' }).waitFor(DEADLINE);
+};
+
+const liveRow = (page: Page, callId: number | string) =>
+  page.locator(`table.calls tbody tr[data-call-id="${callId}"]`);
+
+describe('live view: the browser UI against the real stack', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[] = [];
+  printLogsOnFailure(() => stack);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    stack = await startStack();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const openPage = async (): Promise<Page> => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  };
+  afterEach(async () => {
+    // An uncaught error in the page fails the test that caused it.
+    expect(pageErrors).toEqual([]);
+    await context?.close();
+  });
+
+  it('asks for the token, sets an HttpOnly SameSite=Strict cookie, logs out; API clients keep bearer and JSON', async () => {
+    const page = await openPage();
+    await page.goto(`${stack.urls.api}/`);
+    await page.getByRole('form', { name: 'Log in' }).waitFor(DEADLINE);
+    expect(await page.locator('table.calls').count()).toBe(0);
+
+    await page.getByLabel('API token').fill('not-the-token');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('#token-error', { hasText: 'not the API token' }).waitFor(DEADLINE);
+    expect(await page.getByLabel('API token').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('API token').fill(API_TOKEN);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Live calls' }).waitFor(DEADLINE);
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'callpulse_session', httpOnly: true, sameSite: 'Strict' });
+    // The page's own requests now carry the session; without it the data is refused.
+    expect(await page.evaluate(async () => (await fetch('/live/calls')).status)).toBe(200);
+    expect((await fetch(`${stack.urls.api}/live/calls`)).status).toBe(401);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('form', { name: 'Log in' }).waitFor(DEADLINE);
+    expect(await page.evaluate(async () => (await fetch('/live/calls')).status)).toBe(401);
+
+    // A call's URL is still the API's JSON for API clients; a browser gets the app there.
+    const json = await apiRequest(stack, 'GET', '/calls/nowhere/none');
+    expect(json.status).toBe(404);
+    expect(json.headers.get('content-type')).toMatch(/application\/json/);
+    const html = await fetch(`${stack.urls.api}/calls/nowhere/none`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('/assets/app.js');
+    expect((await fetch(`${stack.urls.api}/calls/nowhere/none`)).status).toBe(401);
+  });
+
+  it('shows a call posted through ingest without a reload, with its label, hits and rule fire; its page shows turns, a hit, the chart, and stays live', async () => {
+    const id = hex();
+    const list = `churn-${id}`;
+    const rule = `leaving-${id}`;
+    expect(
+      (
+        await apiRequest(stack, 'PUT', `/keyword-lists/${list}`, {
+          speakers: ['customer'],
+          terms: [{ term: 'cancel', match: 'stem' }],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await apiRequest(stack, 'PUT', `/rules/${rule}`, {
+          severity: 'high',
+          when: { said: { list, speaker: 'customer' } },
+        })
+      ).status,
+    ).toBe(201);
+    await waitForAnalyzerConfig(stack);
+
+    const page = await openPage();
+    await login(page, stack);
+    await page.locator('.stream-state[data-state="live"]').waitFor(DEADLINE);
+    // Marks this document: a reload or navigation would lose the mark.
+    await page.evaluate(
+      () => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true),
+    );
+
+    const source = `live:${id}`;
+    const call = callOf(source, 7001);
+    const lines: [string, string, number][] = [
+      ['ai', 'Hello, thanks for calling. How can I help?', 1],
+      ['customer', 'This is terrible, I want to cancel my account. Awful service.', 4],
+    ];
+    await post(stack, call.lifecycle('call_initiated', 0));
+    await post(stack, call.lifecycle('call_answered', 0));
+    for (const [who, text, at] of lines) await post(stack, call.say(who as 'ai', text, at));
+
+    const row = liveRow(page, 7001);
+    await row.waitFor(DEADLINE);
+    await row.locator('td.sentiment', { hasText: 'negative' }).waitFor(DEADLINE);
+    await row.locator('td.lists', { hasText: list }).waitFor(DEADLINE);
+    await row.locator('td.rules li.sev-high', { hasText: rule }).waitFor(DEADLINE);
+    expect(await row.locator('td.rules').innerText()).toContain('HIGH');
+    expect(await row.locator('td.status').innerText()).toBe('answered');
+    expect(await row.locator('td.trend canvas').count()).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument,
+      ),
+    ).toBe(true);
+
+    await row.getByRole('link', { name: '7001' }).click();
+    await page.waitForURL(`**/calls/${encodeURIComponent(source)}/7001`);
+    await page.getByRole('heading', { name: 'Call 7001' }).waitFor(DEADLINE);
+    const turns = page.locator('ol.turns li.turn .text');
+    await expect.poll(() => turns.allInnerTexts(), DEADLINE).toEqual(lines.map(([, t]) => t));
+    const mark = page.locator('ol.turns li.turn.customer mark.hit');
+    await mark.first().waitFor(DEADLINE);
+    expect((await mark.first().innerText()).toLowerCase()).toBe('cancel');
+    expect(await mark.first().getAttribute('data-list')).toBe(list);
+    expect(await page.locator('li.turn.customer.negative').count()).toBe(1);
+    await page.locator(`ol.turns li.rule-match[data-rule="${rule}"]`).waitFor(DEADLINE);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chart .u-legend').innerText()).toContain('customer');
+
+    // Live while the call is live: a new turn and the end show up without a reload.
+    await post(stack, call.say('ai', 'I am sorry to hear that, let me help.', 8));
+    await expect.poll(() => turns.count(), DEADLINE).toBe(3);
+    await post(
+      stack,
+      call.end(
+        10,
+        [...lines, ['ai', 'I am sorry to hear that, let me help.', 8] as const].map(([w, t]) => [
+          w,
+          t,
+        ]),
+      ),
+    );
+    await page.getByRole('region', { name: 'Final summary' }).waitFor(DEADLINE);
+    await page.locator('.facts .status', { hasText: 'ended' }).waitFor(DEADLINE);
+  });
+
+  it('reconnects a dropped event stream and shows the calls posted meanwhile exactly once', async () => {
+    const source = `drop:${hex()}`;
+    const page = await openPage();
+    await login(page, stack);
+    const before = callOf(source, 8001);
+    await post(stack, before.lifecycle('call_initiated', 0));
+    await liveRow(page, 8001).waitFor(DEADLINE);
+
+    // The api goes away: the page says so and keeps its rows.
+    await stack.services.get('api')?.stop();
+    await page.locator('.stream-state[data-state="reconnecting"]').waitFor(DEADLINE);
+
+    const meanwhile = [8002, 8003];
+    for (const callId of meanwhile) {
+      const c = callOf(source, callId);
+      await post(stack, c.lifecycle('call_initiated', 0));
+      await post(stack, c.lifecycle('call_answered', 0));
+    }
+    await waitFor(
+      async () =>
+        (
+          await stack.pool.query(
+            `SELECT 1 FROM calls WHERE source = $1 AND status = 'answered' AND call_id = ANY($2)`,
+            [source, meanwhile.map(String)],
+          )
+        ).rowCount === meanwhile.length,
+      { what: 'the calls posted meanwhile stored' },
+    );
+
+    await stack.start('api');
+    await page.locator('.stream-state[data-state="live"]').waitFor(DEADLINE);
+    for (const callId of meanwhile) {
+      await liveRow(page, callId).locator('td.status', { hasText: 'answered' }).waitFor(DEADLINE);
+    }
+    for (const callId of [8001, ...meanwhile]) expect(await liveRow(page, callId).count()).toBe(1);
+    const keys = await Promise.all(
+      (await page.locator('table.calls tbody tr').all()).map((tr) => tr.getAttribute('data-key')),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+
+    // And after the reconnect, changes are pushed again.
+    await post(stack, before.lifecycle('call_answered', 0));
+    await liveRow(page, 8001).locator('td.status', { hasText: 'answered' }).waitFor(DEADLINE);
+    expect(await liveRow(page, 8001).count()).toBe(1);
+  });
+});
