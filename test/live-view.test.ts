@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -215,6 +217,12 @@ describe('live view: the browser UI against the real stack', () => {
     );
     await page.getByRole('region', { name: 'Final summary' }).waitFor(DEADLINE);
     await page.locator('.facts .status', { hasText: 'ended' }).waitFor(DEADLINE);
+    const shots = process.env.LIVE_VIEW_SCREENSHOTS;
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.setViewportSize({ width: 1100, height: 1000 });
+      await page.screenshot({ path: join(shots, 'call-page.png'), fullPage: true });
+    }
   });
 
   it('reconnects a dropped event stream and shows the calls posted meanwhile exactly once', async () => {
@@ -261,5 +269,62 @@ describe('live view: the browser UI against the real stack', () => {
     await post(stack, before.lifecycle('call_answered', 0));
     await liveRow(page, 8001).locator('td.status', { hasText: 'answered' }).waitFor(DEADLINE);
     expect(await liveRow(page, 8001).count()).toBe(1);
+  });
+
+  // LIVE_VIEW_CALLS calls (20 by default; the README's figures use 100), one at a time:
+  // the time from the webhook's 200 to the row in the page, as the page's clock saw it.
+  // Reported, never asserted: what is asserted is that every call shows exactly once.
+  // With LIVE_VIEW_SCREENSHOTS=<dir>, the live and call pages are saved there as PNGs.
+  it('shows every call once and reports webhook 200 to row on screen', async () => {
+    const calls = Number(process.env.LIVE_VIEW_CALLS ?? 20);
+    const shots = process.env.LIVE_VIEW_SCREENSHOTS;
+    const page = await openPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await login(page, stack);
+    await page.locator('.stream-state[data-state="live"]').waitFor(DEADLINE);
+    // Navigation timing of the page just loaded (in the page: the test has no DOM types).
+    const load = Number(
+      await page.evaluate<number>(
+        `(() => { const [n] = performance.getEntriesByType('navigation'); return n ? n.loadEventEnd - n.startTime : -1; })()`,
+      ),
+    );
+
+    const source = `measure:${hex()}`;
+    const sayings: [string, string][] = [
+      ['customer', 'Thanks, that was really helpful, great service.'],
+      ['customer', 'I want to cancel, this is awful and I am angry.'],
+      ['customer', 'Okay, I will check the invoice tomorrow.'],
+      ['customer', 'The app keeps crashing, terrible experience.'],
+      ['customer', 'Perfect, love it, thank you so much!'],
+    ];
+    const latencies: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const callId = 9000 + i;
+      const call = callOf(source, callId);
+      const res = await postWebhook(stack, call.lifecycle('call_initiated', 0));
+      const okAt = Date.now();
+      expect(res.status).toBe(200);
+      const row = liveRow(page, callId);
+      await row.waitFor(DEADLINE);
+      latencies.push(Number(await row.getAttribute('data-shown-at')) - okAt);
+      if (i % 4 !== 3) await post(stack, call.lifecycle('call_answered', 0));
+      const [who, text] = sayings[i % sayings.length] as [string, string];
+      await post(stack, call.say(who as 'customer', text, 2));
+      if (i % 3 === 0) await post(stack, call.end(5, [[who, text]]));
+    }
+    for (let i = 0; i < calls; i++) expect(await liveRow(page, 9000 + i).count()).toBe(1);
+    expect(latencies).toHaveLength(calls);
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    console.log(
+      `live view: webhook 200 -> row on screen over ${calls} calls: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted.at(-1)} ms; page load ${load.toFixed(0)} ms`,
+    );
+
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await expect.poll(() => page.locator('td.trend canvas').count(), DEADLINE).toBeGreaterThan(5);
+      await page.screenshot({ path: join(shots, 'live-calls.png') });
+    }
   });
 });

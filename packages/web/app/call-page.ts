@@ -78,6 +78,33 @@ const turnItem = (f: Fragment, hits: Hit[], second: number): HTMLElement => {
   );
 };
 
+/** What made a rule true: quoted lines with the matched words marked, else the raw JSON. */
+const evidence = (value: unknown): HTMLElement => {
+  const quotes = Array.isArray(value)
+    ? (value as { text?: unknown; start?: unknown; end?: unknown; speaker?: unknown }[]).filter(
+        (e) => typeof e.text === 'string',
+      )
+    : [];
+  if (quotes.length === 0) return h('pre', { class: 'evidence' }, JSON.stringify(value, null, 2));
+  return h(
+    'ul',
+    { class: 'evidence' },
+    quotes.map((e) => {
+      const text = e.text as string;
+      const hits =
+        typeof e.start === 'number' && typeof e.end === 'number'
+          ? [{ start: e.start, end: e.end, list: 'evidence', term: text.slice(e.start, e.end) }]
+          : [];
+      return h(
+        'li',
+        {},
+        h('span', { class: 'speaker' }, e.speaker === 'ai' ? 'AI: ' : 'Customer: '),
+        h('q', {}, highlight(text, hits)),
+      );
+    }),
+  );
+};
+
 const ruleItem = (m: RuleMatch): HTMLElement => {
   const severity = severityOf(m.severity);
   return h(
@@ -90,7 +117,7 @@ const ruleItem = (m: RuleMatch): HTMLElement => {
       h('strong', {}, ` Rule ${m.rule_name}`),
       h('span', { class: 'muted small' }, ` ${m.status} at ${num(m.at_second, 1)} s (${m.basis})`),
     ),
-    h('pre', { class: 'evidence' }, JSON.stringify(m.evidence, null, 2)),
+    evidence(m.evidence),
   );
 };
 

@@ -14,10 +14,14 @@ import { openLiveStream, type CallRow, type StreamState } from './stream.js';
 const keyOf = (row: CallRow): string => JSON.stringify([row.source, row.call_id]);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const startedMs = (row: CallRow): number => {
-  const t = Date.parse(String(row.started_at ?? row.first_seen_at));
+const ms = (value: unknown): number => {
+  const t = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   return Number.isNaN(t) ? 0 : t;
 };
+/** Newest first: by provider start (whole seconds), then by when we first stored it. */
+const newer = (a: CallRow, b: CallRow): boolean =>
+  ms(a.started_at) > ms(b.started_at) ||
+  (ms(a.started_at) === ms(b.started_at) && ms(a.first_seen_at) > ms(b.first_seen_at));
 
 export const rulesCell = (rules: unknown): HTMLElement => {
   const list = Array.isArray(rules) ? (rules as { name?: unknown; severity?: unknown }[]) : [];
@@ -121,13 +125,12 @@ export const renderLivePage = (main: HTMLElement): (() => void) => {
   };
 
   const place = (entry: { row: CallRow; tr: HTMLTableRowElement }): void => {
-    // Newest first: before the first shown row that started earlier.
-    const start = startedMs(entry.row);
+    // Newest first: before the first shown row that is older.
     let before: Element | null = null;
     for (const tr of tbody.children) {
       if (tr === entry.tr) continue;
       const other = rows.get((tr as HTMLElement).dataset.key ?? '');
-      if (other && startedMs(other.row) < start) {
+      if (other && newer(entry.row, other.row)) {
         before = tr;
         break;
       }
