@@ -271,6 +271,63 @@ describe('live view: the browser UI against the real stack', () => {
     expect(await liveRow(page, 8001).count()).toBe(1);
   });
 
+  it('edits a list in the UI with errors beside the field and a try-it box; the next call is matched by the edit', async () => {
+    const name = `edited-${hex()}`;
+    const page = await openPage();
+    await login(page, stack);
+    await page.getByRole('link', { name: 'Keyword lists' }).click();
+    await page.getByRole('heading', { name: 'Keyword lists' }).waitFor(DEADLINE);
+    await page.getByLabel('New list name').fill(name);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: `List ${name}` }).waitFor(DEADLINE);
+
+    // A fuzzy term too short for its distance: refused, the message beside that term.
+    const row = page.locator('table.terms tbody tr').first();
+    await row.getByLabel('Term', { exact: true }).fill('ab');
+    await row.getByLabel('Match').selectOption('fuzzy');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await row
+      .locator('.field-error[data-field="term"]', { hasText: 'needs at least 4' })
+      .waitFor(DEADLINE);
+    expect(await row.getByLabel('Term', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect((await apiRequest(stack, 'GET', `/keyword-lists/${name}`)).status).toBe(404);
+
+    // Try it runs the draft before it is saved.
+    await row.getByLabel('Term', { exact: true }).fill('refund');
+    await row.getByLabel('Match').selectOption('stem');
+    await page.getByLabel('Text to try').fill('I was promised refunds twice.');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await page.locator('.try-result mark.hit', { hasText: 'refunds' }).waitFor(DEADLINE);
+    expect(await page.locator('.try-result').innerText()).toContain('1 hit(s)');
+    expect((await apiRequest(stack, 'GET', `/keyword-lists/${name}`)).status).toBe(404);
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.saved', { hasText: 'Saved: version' }).waitFor(DEADLINE);
+    await waitForAnalyzerConfig(stack);
+    const source = `lists:${hex()}`;
+    const first = callOf(source, 6001);
+    await post(stack, first.lifecycle('call_initiated', 0));
+    await post(stack, first.say('customer', 'Where is my refund and my invoice?', 1));
+
+    // Edited in the UI: the term is now "invoice"; the next call is matched by it.
+    await row.getByLabel('Term', { exact: true }).fill('invoice');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.saved', { hasText: 'Saved: version 2' }).waitFor(DEADLINE);
+    await waitForAnalyzerConfig(stack);
+    const second = callOf(source, 6002);
+    await post(stack, second.lifecycle('call_initiated', 0));
+    await post(stack, second.say('customer', 'Where is my refund and my invoice?', 1));
+
+    const marksOf = async (callId: number): Promise<string[]> => {
+      await page.goto(`${stack.urls.api}/calls/${encodeURIComponent(source)}/${callId}`);
+      const marks = page.locator(`ol.turns mark.hit[data-list="${name}"]`);
+      await marks.first().waitFor(DEADLINE);
+      return marks.allInnerTexts();
+    };
+    expect(await marksOf(6001)).toEqual(['refund']);
+    expect(await marksOf(6002)).toEqual(['invoice']);
+  });
+
   // LIVE_VIEW_CALLS calls (20 by default; the README's figures use 100), one at a time:
   // the time from the webhook's 200 to the row in the page, as the page's clock saw it.
   // Reported, never asserted: what is asserted is that every call shows exactly once.

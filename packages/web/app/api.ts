@@ -40,3 +40,34 @@ export const login = async (token: string): Promise<LoginResult> => {
 export const logout = async (): Promise<void> => {
   await fetch('/session', { method: 'DELETE', credentials: 'same-origin' });
 };
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A JSON request whose refusals are answers, not errors: `fields` names what was wrong. */
+export const sendJson = async <T>(
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<
+  | { ok: true; status: number; value: T }
+  | { ok: false; status: number; error: string; fields: FieldError[] }
+> => {
+  const res = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (res.status === 401) throw new LoginRequired('login required');
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok) return { ok: true, status: res.status, value: json as T };
+  return {
+    ok: false,
+    status: res.status,
+    error: typeof json.error === 'string' ? json.error : `HTTP ${res.status}`,
+    fields: Array.isArray(json.fields) ? (json.fields as FieldError[]) : [],
+  };
+};

@@ -2,6 +2,7 @@ import './styles.css';
 import { getSession, LoginRequired, logout } from './api.js';
 import { renderCallPage } from './call-page.js';
 import { h } from './dom.js';
+import { renderListEditor, renderListsPage } from './lists-page.js';
 import { renderLivePage } from './live-page.js';
 import { renderLogin } from './login.js';
 
@@ -9,13 +10,22 @@ const main = document.getElementById('main') as HTMLElement;
 const logoutButton = document.getElementById('logout') as HTMLButtonElement;
 let leave: () => void = () => {};
 
-/** The page for the current path: `/` live calls, `/calls/<source>/<call id>` one call. */
+/** The page for the current path: `/` live calls, `/calls/<source>/<call id>`, `/lists`. */
 const route = (): void => {
   leave();
   leave = () => {};
   const call = /^\/calls\/([^/]+)\/([^/]+)$/.exec(location.pathname);
   if (call?.[1] && call[2]) {
     leave = renderCallPage(main, decodeURIComponent(call[1]), decodeURIComponent(call[2]));
+    return;
+  }
+  if (location.pathname === '/lists') {
+    leave = renderListsPage(main);
+    return;
+  }
+  const list = /^\/lists\/([^/]+)$/.exec(location.pathname);
+  if (list?.[1]) {
+    leave = renderListEditor(main, decodeURIComponent(list[1]));
     return;
   }
   if (location.pathname === '/') {

@@ -6,6 +6,7 @@ import { mountKeywordListRoutes } from './keyword-list-routes.js';
 import type { LiveHub } from './live-hub.js';
 import { mountLiveRoutes } from './live-routes.js';
 import { mountRuleRoutes } from './rule-routes.js';
+import { mountTryRoutes } from './try-routes.js';
 import { createSessions, SESSION_COOKIE } from './session.js';
 import { mountSessionRoutes } from './session-routes.js';
 import type { Asset } from './web-assets.js';
@@ -43,6 +44,7 @@ export const createApp = ({ pool, token, registry, logger, live, webAssets }: Ap
       mountWebRoutes(router, webAssets ?? new Map<string, Asset>());
       mountSessionRoutes(router, { sessions, checkToken, isAuthenticated });
       mountKeywordListRoutes(router, pool);
+      mountTryRoutes(router);
       mountCallRoutes(router, pool);
       mountRuleRoutes(router, pool);
       if (live) mountLiveRoutes(router, live);
