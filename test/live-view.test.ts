@@ -384,4 +384,63 @@ describe('live view: the browser UI against the real stack', () => {
       await page.screenshot({ path: join(shots, 'live-calls.png') });
     }
   });
+
+  it('history: filters, a chart of calls over time with the negative share, pages and CSV', async () => {
+    const source = `history:${hex()}`;
+    const lines = [
+      'This is awful, I am furious.',
+      'Great, thank you so much!',
+      'Terrible service, really bad.',
+    ];
+    for (const [i, text] of lines.entries()) {
+      const call = callOf(source, 5001 + i);
+      await post(stack, call.lifecycle('call_initiated', 0));
+      await post(stack, call.say('customer', text, 1));
+    }
+    await waitFor(
+      async () =>
+        (
+          await stack.pool.query(
+            `SELECT 1 FROM call_sentiment_all WHERE source = $1 AND label IS NOT NULL`,
+            [source],
+          )
+        ).rowCount === lines.length,
+      { what: 'the history calls scored' },
+    );
+
+    const page = await openPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await login(page, stack);
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'History' }).waitFor(DEADLINE);
+    await page.locator('.chart canvas').first().waitFor(DEADLINE);
+    expect(await page.locator('.chart .u-legend').innerText()).toContain('% negative');
+    const shots = process.env.LIVE_VIEW_SCREENSHOTS;
+    if (shots) await page.screenshot({ path: join(shots, 'history.png'), fullPage: true });
+
+    await page.getByLabel('Source').fill(source);
+    await page.getByLabel('Label').selectOption('negative');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/label=negative/);
+    const rows = page.locator('table.calls tbody tr');
+    await expect.poll(async () => (await rows.allInnerTexts()).length, DEADLINE).toBe(2);
+    expect(await page.locator('table.calls tbody tr[data-call-id="5002"]').count()).toBe(0);
+
+    const csv = await page.evaluate(
+      async (query) => {
+        const res = await fetch(`/calls.csv?${query}`);
+        return { type: res.headers.get('content-type'), text: await res.text() };
+      },
+      new URLSearchParams({ source, label: 'negative' }).toString(),
+    );
+    expect(csv.type).toMatch(/^text\/csv/);
+    const csvLines = csv.text.trim().split('\r\n');
+    expect(csvLines[0]).toMatch(/^source,call_id,/);
+    expect(
+      csvLines
+        .slice(1)
+        .map((l) => l.split(',')[1])
+        .sort(),
+    ).toEqual(['5001', '5003']);
+  });
 });

@@ -7,6 +7,9 @@ export interface CallFilters {
   label?: string | undefined;
   /** Only calls with a hit from this keyword list. */
   list?: string | undefined;
+  /** Only calls this rule matched (and was not retracted for). */
+  rule?: string | undefined;
+  source?: string | undefined;
   /** false (default): real calls only; true: test deliveries only; 'any': both. */
   isTest?: boolean | 'any' | undefined;
   limit: number;
@@ -44,28 +47,65 @@ const CALL_COLUMNS = `source, call_id, direction, from_number, to_number, status
   ringing_at, answered_at, ended_at, errored_at, error_message, is_test, first_event_at,
   last_event_at, first_seen_at, last_seen_at`;
 
-/** Calls with their sentiment, newest first. Every value is a bound parameter. */
-export const listCalls = async (pool: Pool, f: CallFilters): Promise<Record<string, unknown>[]> => {
+type Param = (value: unknown) => string;
+
+/** The WHERE clause of a filtered set of calls (alias `v` for call_sentiment_all). */
+const whereOf = (f: Omit<CallFilters, 'limit' | 'offset'>, param: Param): string => {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   if (f.isTest !== 'any') where.push(`is_test = ${param(f.isTest ?? false)}`);
   if (f.since) where.push(`started_at >= ${param(f.since)}`);
   if (f.until) where.push(`started_at < ${param(f.until)}`);
   if (f.status) where.push(`status = ${param(f.status)}`);
   if (f.label) where.push(`label = ${param(f.label)}`);
+  if (f.source) where.push(`source = ${param(f.source)}`);
   if (f.list) {
     where.push(`EXISTS (SELECT 1 FROM keyword_hits kh WHERE kh.source = v.source
       AND kh.call_id = v.call_id AND kh.list_name = ${param(f.list)})`);
   }
+  if (f.rule) where.push(`${param(f.rule)} = ANY(rules_matched)`);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+};
+
+const collect = (): { params: unknown[]; param: Param } => {
+  const params: unknown[] = [];
+  return {
+    params,
+    param: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+};
+
+/** Calls with their sentiment, newest first. Every value is a bound parameter. */
+export const listCalls = async (pool: Pool, f: CallFilters): Promise<Record<string, unknown>[]> => {
+  const { params, param } = collect();
   const sql = `SELECT ${SENTIMENT} FROM call_sentiment_all v
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ${whereOf(f, param)}
     ORDER BY started_at DESC NULLS LAST, source, call_id
     LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`;
   return (await pool.query(sql, params)).rows as Record<string, unknown>[];
+};
+
+/** Calls per hour or day of their start, with how many of them the customer was negative. */
+export const countCallsOverTime = async (
+  pool: Pool,
+  f: Omit<CallFilters, 'limit' | 'offset'>,
+  bucket: 'hour' | 'day',
+): Promise<{ bucket: string; calls: number; negative: number }[]> => {
+  const { params, param } = collect();
+  const unit = param(bucket);
+  const sql = `SELECT bucket, count(*)::int AS calls,
+      (count(*) FILTER (WHERE label = 'negative'))::int AS negative
+    FROM (SELECT date_trunc(${unit}, started_at, 'UTC') AS bucket, label
+          FROM call_sentiment_all v ${whereOf(f, param)}) x
+    WHERE bucket IS NOT NULL GROUP BY bucket ORDER BY bucket`;
+  const { rows } = await pool.query<{ bucket: Date; calls: number; negative: number }>(sql, params);
+  return rows.map((r) => ({
+    bucket: r.bucket.toISOString(),
+    calls: r.calls,
+    negative: r.negative,
+  }));
 };
 
 /** One call: its sentiment row, events, fragments with scores, hits and summary. */

@@ -1,7 +1,7 @@
 export type { Pool, PoolClient } from 'pg';
 export { mergeCallRows } from './call-rows.js';
 export type { CallRow, CallStatus } from './call-rows.js';
-export { CALL_SENTIMENT_COLUMNS, getCall, listCalls } from './calls-query.js';
+export { CALL_SENTIMENT_COLUMNS, countCallsOverTime, getCall, listCalls } from './calls-query.js';
 export type { CallFilters } from './calls-query.js';
 export { dropDatabase, ensureDatabase, withDatabase } from './database.js';
 export { describeDbError, isTransientDbError, safeTarget } from './errors.js';

@@ -2,6 +2,7 @@ import './styles.css';
 import { getSession, LoginRequired, logout } from './api.js';
 import { renderCallPage } from './call-page.js';
 import { h } from './dom.js';
+import { renderHistoryPage } from './history-page.js';
 import { renderListEditor, renderListsPage } from './lists-page.js';
 import { renderLivePage } from './live-page.js';
 import { renderLogin } from './login.js';
@@ -17,6 +18,10 @@ const route = (): void => {
   const call = /^\/calls\/([^/]+)\/([^/]+)$/.exec(location.pathname);
   if (call?.[1] && call[2]) {
     leave = renderCallPage(main, decodeURIComponent(call[1]), decodeURIComponent(call[2]));
+    return;
+  }
+  if (location.pathname === '/history') {
+    leave = renderHistoryPage(main);
     return;
   }
   if (location.pathname === '/lists') {

@@ -2,6 +2,7 @@ import { isReachable, type Pool } from '@callpulse/db';
 import { createServiceApp, createTokenCheck, type Logger, type Registry } from '@callpulse/runtime';
 import type Koa from 'koa';
 import { mountCallRoutes } from './call-routes.js';
+import { mountHistoryRoutes } from './history-routes.js';
 import { mountKeywordListRoutes } from './keyword-list-routes.js';
 import type { LiveHub } from './live-hub.js';
 import { mountLiveRoutes } from './live-routes.js';
@@ -45,6 +46,8 @@ export const createApp = ({ pool, token, registry, logger, live, webAssets }: Ap
       mountSessionRoutes(router, { sessions, checkToken, isAuthenticated });
       mountKeywordListRoutes(router, pool);
       mountTryRoutes(router);
+      // Before the call routes: /calls/over-time is not a call.
+      mountHistoryRoutes(router, pool);
       mountCallRoutes(router, pool);
       mountRuleRoutes(router, pool);
       if (live) mountLiveRoutes(router, live);

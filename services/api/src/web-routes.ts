@@ -3,7 +3,13 @@ import type { Context, Next } from 'koa';
 import type { Asset } from './web-assets.js';
 
 /** Pages of the browser app; each answers the same shell, which routes on its path. */
-const PAGE_PATHS = [/^\/$/, /^\/calls\/[^/]+\/[^/]+$/, /^\/lists$/, /^\/lists\/[^/]+$/];
+const PAGE_PATHS = [
+  /^\/$/,
+  /^\/calls\/[^/]+\/[^/]+$/,
+  /^\/lists$/,
+  /^\/lists\/[^/]+$/,
+  /^\/history$/,
+];
 
 /** A browser navigating (it prefers HTML), not an API client asking for JSON. */
 export const wantsHtml = (ctx: Context): boolean =>
@@ -58,6 +64,7 @@ export const mountWebRoutes = (router: Router, assets: Map<string, Asset>): void
   router.get('/', shell);
   router.get('/calls/:source/:callId', shell);
   router.get('/lists', shell);
+  router.get('/history', shell);
   router.get('/lists/:name', shell);
   router.get('/assets/:name', (ctx) => {
     const asset = assets.get(ctx.params.name ?? '');
