@@ -328,6 +328,50 @@ describe('live view: the browser UI against the real stack', () => {
     expect(await marksOf(6002)).toEqual(['invoice']);
   });
 
+  it('edits a rule in the UI: a condition error beside the condition, try it on a pasted call, save', async () => {
+    const name = `ui-rule-${hex()}`;
+    const page = await openPage();
+    await login(page, stack);
+    await page.getByRole('link', { name: 'Rules', exact: true }).click();
+    await page.getByRole('heading', { name: 'Rules' }).waitFor(DEADLINE);
+    await page.getByLabel('New rule name').fill(name);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: `Rule ${name}` }).waitFor(DEADLINE);
+
+    const when = page.getByLabel('Condition (JSON)');
+    await when.fill(JSON.stringify({ said: { list: 'no-such-list', speaker: 'customer' } }));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .locator('.field-error[data-field="when"]', { hasText: 'when.said.list' })
+      .waitFor(DEADLINE);
+    expect(await when.getAttribute('aria-invalid')).toBe('true');
+
+    await when.fill(
+      JSON.stringify({ said: { terms: [{ term: 'refund', match: 'stem' }], speaker: 'customer' } }),
+    );
+    await page.getByLabel('Severity').selectOption('critical');
+    const pasted = callOf('try:box', 1);
+    await page
+      .getByLabel('Webhook bodies')
+      .fill(
+        [pasted.lifecycle('call_initiated', 0), pasted.say('customer', 'I want my refund now.', 3)]
+          .map((b) => JSON.stringify(b))
+          .join('\n'),
+      );
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await page.locator('.try-result li.try-match', { hasText: `${name}: fired` }).waitFor(DEADLINE);
+    expect((await apiRequest(stack, 'GET', `/rules/${name}`)).status).toBe(404);
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.saved', { hasText: 'Saved: version 1' }).waitFor(DEADLINE);
+    const stored = (await (await apiRequest(stack, 'GET', `/rules/${name}`)).json()) as {
+      severity: string;
+    };
+    expect(stored.severity).toBe('critical');
+    await page.goto(`${stack.urls.api}/rules`);
+    await page.locator(`tr[data-rule="${name}"]`, { hasText: 'CRITICAL' }).waitFor(DEADLINE);
+  });
+
   // LIVE_VIEW_CALLS calls (20 by default; the README's figures use 100), one at a time:
   // the time from the webhook's 200 to the row in the page, as the page's clock saw it.
   // Reported, never asserted: what is asserted is that every call shows exactly once.

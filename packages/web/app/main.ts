@@ -6,6 +6,7 @@ import { renderHistoryPage } from './history-page.js';
 import { renderListEditor, renderListsPage } from './lists-page.js';
 import { renderLivePage } from './live-page.js';
 import { renderLogin } from './login.js';
+import { renderRuleEditor, renderRulesPage } from './rules-page.js';
 
 const main = document.getElementById('main') as HTMLElement;
 const logoutButton = document.getElementById('logout') as HTMLButtonElement;
@@ -22,6 +23,15 @@ const route = (): void => {
   }
   if (location.pathname === '/history') {
     leave = renderHistoryPage(main);
+    return;
+  }
+  if (location.pathname === '/rules') {
+    leave = renderRulesPage(main);
+    return;
+  }
+  const rule = /^\/rules\/([^/]+)$/.exec(location.pathname);
+  if (rule?.[1]) {
+    leave = renderRuleEditor(main, decodeURIComponent(rule[1]));
     return;
   }
   if (location.pathname === '/lists') {

@@ -45,7 +45,7 @@ export const createApp = ({ pool, token, registry, logger, live, webAssets }: Ap
       mountWebRoutes(router, webAssets ?? new Map<string, Asset>());
       mountSessionRoutes(router, { sessions, checkToken, isAuthenticated });
       mountKeywordListRoutes(router, pool);
-      mountTryRoutes(router);
+      mountTryRoutes(router, pool);
       // Before the call routes: /calls/over-time is not a call.
       mountHistoryRoutes(router, pool);
       mountCallRoutes(router, pool);

@@ -9,6 +9,8 @@ const PAGE_PATHS = [
   /^\/lists$/,
   /^\/lists\/[^/]+$/,
   /^\/history$/,
+  /^\/rules$/,
+  /^\/rules\/[^/]+$/,
 ];
 
 /** A browser navigating (it prefers HTML), not an API client asking for JSON. */
@@ -65,6 +67,8 @@ export const mountWebRoutes = (router: Router, assets: Map<string, Asset>): void
   router.get('/calls/:source/:callId', shell);
   router.get('/lists', shell);
   router.get('/history', shell);
+  router.get('/rules', shell);
+  router.get('/rules/:name', shell);
   router.get('/lists/:name', shell);
   router.get('/assets/:name', (ctx) => {
     const asset = assets.get(ctx.params.name ?? '');
