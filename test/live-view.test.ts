@@ -90,6 +90,14 @@ describe('live view: the browser UI against the real stack', () => {
     page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Console errors count too, except the browser's own line for an answer the test
+    // provoked on purpose (a 4xx) and for the api being down while the test stops it.
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (/status of 4\d\d|ERR_CONNECTION_REFUSED/.test(text)) return;
+      pageErrors.push(`console: ${text}`);
+    });
     return page;
   };
   afterEach(async () => {

@@ -26,7 +26,12 @@ const listHref = (name: string): string => `/lists/${encodeURIComponent(name)}`;
 
 /** All keyword lists, each linking to its editor, and a box to start a new one. */
 export const renderListsPage = (main: HTMLElement): (() => void) => {
-  const name = h('input', { id: 'new-list', name: 'name', required: true, pattern: '[a-z0-9_-]+' });
+  const name = h('input', {
+    id: 'new-list',
+    name: 'name',
+    required: true,
+    pattern: '[a-z0-9_\\-]+',
+  });
   const form = h(
     'form',
     { class: 'inline', 'aria-label': 'New list' },

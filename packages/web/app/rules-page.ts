@@ -32,7 +32,7 @@ export const renderRulesPage = (main: HTMLElement): (() => void) => {
     id: 'new-rule',
     name: 'name',
     required: true,
-    pattern: '[a-z0-9][a-z0-9_-]*',
+    pattern: '[a-z0-9][a-z0-9_\\-]*',
   });
   const form = h(
     'form',
