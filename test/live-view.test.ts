@@ -417,9 +417,14 @@ describe('live view: the browser UI against the real stack', () => {
       await row.waitFor(DEADLINE);
       latencies.push(Number(await row.getAttribute('data-shown-at')) - okAt);
       if (i % 4 !== 3) await post(stack, call.lifecycle('call_answered', 0));
-      const [who, text] = sayings[i % sayings.length] as [string, string];
-      await post(stack, call.say(who as 'customer', text, 2));
-      if (i % 3 === 0) await post(stack, call.end(5, [[who, text]]));
+      // Two customer lines each, so the sparklines have a trend to draw.
+      const said = [sayings[i % sayings.length], sayings[(i + 2) % sayings.length]] as [
+        string,
+        string,
+      ][];
+      for (const [n, [who, text]] of said.entries())
+        await post(stack, call.say(who as 'customer', text, 2 + n * 2));
+      if (i % 3 === 0) await post(stack, call.end(6, said));
     }
     for (let i = 0; i < calls; i++) expect(await liveRow(page, 9000 + i).count()).toBe(1);
     expect(latencies).toHaveLength(calls);
@@ -468,7 +473,7 @@ describe('live view: the browser UI against the real stack', () => {
     await page.locator('.chart canvas').first().waitFor(DEADLINE);
     expect(await page.locator('.chart .u-legend').innerText()).toContain('% negative');
     const shots = process.env.LIVE_VIEW_SCREENSHOTS;
-    if (shots) await page.screenshot({ path: join(shots, 'history.png'), fullPage: true });
+    if (shots) await page.screenshot({ path: join(shots, 'history.png') });
 
     await page.getByLabel('Source').fill(source);
     await page.getByLabel('Label').selectOption('negative');

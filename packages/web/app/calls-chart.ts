@@ -7,7 +7,12 @@ export interface Bucket {
 }
 
 /** Calls per hour or day as bars, with the share of negative calls as a line (uPlot). */
-export const callsChart = (counts: Bucket[], width: number): HTMLElement => {
+export const callsChart = (
+  counts: Bucket[],
+  width: number,
+  /** The filter's range in Unix seconds: the axis shows all of it, empty hours included. */
+  range: [number, number],
+): HTMLElement => {
   const box = document.createElement('div');
   box.className = 'chart';
   box.setAttribute('role', 'img');
@@ -17,7 +22,7 @@ export const callsChart = (counts: Bucket[], width: number): HTMLElement => {
     {
       width,
       height: 240,
-      scales: { x: { time: true }, share: { range: [0, 100] } },
+      scales: { x: { time: true, range: () => range }, share: { range: [0, 100] } },
       axes: [
         {},
         { label: 'calls' },

@@ -103,7 +103,10 @@ export const renderHistoryPage = (main: HTMLElement): (() => void) => {
     ({ counts }) =>
       chartBox.append(
         counts.length
-          ? callsChart(counts, Math.min(1000, Math.max(320, main.clientWidth - 40)))
+          ? callsChart(counts, Math.min(1000, Math.max(320, main.clientWidth - 40)), [
+              Math.floor(since / 3_600_000) * 3_600,
+              Math.ceil(until / 3_600_000) * 3_600,
+            ])
           : h('p', { class: 'muted' }, 'No calls in this range.'),
       ),
   );

@@ -68,7 +68,7 @@ export const renderLivePage = (main: HTMLElement): (() => void) => {
             'Status',
             'Duration',
             'Direction',
-            'Customer now',
+            'Customer so far',
             'Trend',
             'Lists hit',
             'Rules fired',
