@@ -242,7 +242,10 @@ describe('live view: the browser UI against the real stack', () => {
     await liveRow(page, 8001).waitFor(DEADLINE);
 
     // The api goes away: the page says so and keeps its rows.
-    await stack.services.get('api')?.stop();
+    // SIGTERM with the page's event stream open: the api ends the stream and exits cleanly
+    // (an open stream would otherwise hold its server until the grace period kills it).
+    const stopped = await stack.services.get('api')?.stop();
+    expect(stopped).toEqual({ code: 0, signal: null });
     await page.locator('.stream-state[data-state="reconnecting"]').waitFor(DEADLINE);
 
     const meanwhile = [8002, 8003];

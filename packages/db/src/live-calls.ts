@@ -33,18 +33,19 @@ export const listLiveCalls = async (
     limit = 500, // rows at most: a supervisor's page, not an export
   }: LiveCallsOptions,
 ): Promise<Record<string, unknown>[]> => {
-  const params: unknown[] = [limit];
-  const filter = keys
-    ? `(c.source, c.call_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`
-    : `(c.last_seen_at > now() - make_interval(mins => $2::int)
-        OR (c.status NOT IN ('ended', 'error')
-            AND c.last_seen_at > now() - make_interval(mins => $3::int)))`;
-  if (keys)
+  // A change to a call outside the window (a replay's match on last week's call) is not
+  // news for the live page: the window applies to notified calls too.
+  const params: unknown[] = [limit, endedWindowMinutes, staleMinutes];
+  let filter = `(c.last_seen_at > now() - make_interval(mins => $2::int)
+      OR (c.status NOT IN ('ended', 'error')
+          AND c.last_seen_at > now() - make_interval(mins => $3::int)))`;
+  if (keys) {
     params.push(
       keys.map((k) => k.source),
       keys.map((k) => k.callId),
     );
-  else params.push(endedWindowMinutes, staleMinutes);
+    filter += ` AND (c.source, c.call_id) IN (SELECT * FROM unnest($4::text[], $5::text[]))`;
+  }
   const { rows } = await pool.query(
     `SELECT ${SENTIMENT}, c.first_seen_at, c.last_seen_at, c.answered_at,
        COALESCE(sp.points, '[]'::jsonb) AS sparkline,

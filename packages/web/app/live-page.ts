@@ -3,6 +3,7 @@ import {
   callDurationMs,
   callHref,
   durationText,
+  isEnded,
   labelOf,
   labelText,
   num,
@@ -11,6 +12,7 @@ import {
 import { sparkline } from './sparkline.js';
 import { openLiveStream, type CallRow, type StreamState } from './stream.js';
 
+const ENDED_WINDOW_MS = 60 * 60 * 1000; // ended calls shown this long after their last news
 const keyOf = (row: CallRow): string => JSON.stringify([row.source, row.call_id]);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -191,7 +193,14 @@ export const renderLivePage = (main: HTMLElement): (() => void) => {
 
   const tick = window.setInterval(() => {
     const now = Date.now();
-    for (const { row, tr } of rows.values()) {
+    for (const [key, { row, tr }] of rows) {
+      // An ended call leaves the page an hour after its last news, as the api's window.
+      if (isEnded(row.status) && now - ms(row.last_seen_at) > ENDED_WINDOW_MS) {
+        tr.remove();
+        rows.delete(key);
+        empty.hidden = rows.size > 0;
+        continue;
+      }
       const cell = tr.querySelector('td.duration');
       if (cell) cell.textContent = durationText(callDurationMs(row, now));
     }

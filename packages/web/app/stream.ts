@@ -1,3 +1,5 @@
+import { getSession, LoginRequired } from './api.js';
+
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveStreamHandlers {
@@ -38,7 +40,19 @@ export const openLiveStream = (
       onState('reconnecting');
       if (es.readyState === EventSource.CLOSED) {
         window.clearTimeout(timer);
-        timer = window.setTimeout(open, retryMs);
+        // Refused rather than dropped: a session that expired shows the login form.
+        timer = window.setTimeout(() => {
+          void getSession()
+            .then((s) => {
+              if (closed) return;
+              if (s.required && !s.authenticated) throw new LoginRequired('session expired');
+              open();
+            })
+            .catch((error: unknown) => {
+              if (error instanceof LoginRequired) throw error;
+              if (!closed) timer = window.setTimeout(open, retryMs);
+            });
+        }, retryMs);
       }
     });
   };
