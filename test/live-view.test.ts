@@ -196,7 +196,9 @@ describe('live view: the browser UI against the real stack', () => {
       ),
     ).toBe(true);
 
-    await row.getByRole('link', { name: '7001' }).click();
+    // By keyboard: focus the call's link and press Enter.
+    await row.getByRole('link', { name: '7001' }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(`**/calls/${encodeURIComponent(source)}/7001`);
     await page.getByRole('heading', { name: 'Call 7001' }).waitFor(DEADLINE);
     const turns = page.locator('ol.turns li.turn .text');
