@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import {
   API_TOKEN,
@@ -76,10 +76,21 @@ describe('live view: the browser UI against the real stack', () => {
   let pageErrors: string[] = [];
   printLogsOnFailure(() => stack);
 
+  // Without a browser every test fails with the one line saying how to get one (a failed
+  // beforeAll would only mark them skipped), and no stack is started for nothing.
+  let noBrowser: Error | null = null;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    try {
+      browser = await launchBrowser();
+    } catch (error) {
+      noBrowser = error as Error;
+      return;
+    }
     stack = await startStack();
   }, 120_000);
+  beforeEach(() => {
+    if (noBrowser) throw noBrowser;
+  });
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();

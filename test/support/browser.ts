@@ -13,15 +13,21 @@ const CANDIDATES = [
  * `@sparticuz/chromium` when it is installed (no root needed). None of them fails the
  * test with one line saying how to get one; a browser test never skips.
  */
-export const findChromium = async (): Promise<string> => {
-  const fromEnv = process.env.CHROMIUM_PATH;
+export const findChromium = async ({
+  fromEnv = process.env.CHROMIUM_PATH,
+  candidates = CANDIDATES,
+  fallback = '@sparticuz/chromium',
+}: {
+  fromEnv?: string | undefined;
+  candidates?: string[];
+  fallback?: string;
+} = {}): Promise<string> => {
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
     return fromEnv;
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
+  const found = candidates.find((path) => existsSync(path));
   if (found) return found;
-  const fallback = '@sparticuz/chromium';
   try {
     const mod = (await import(fallback)) as { default: { executablePath: () => Promise<string> } };
     return await mod.default.executablePath();
