@@ -6,7 +6,8 @@ COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages ./packages
 COPY services ./services
 RUN npm ci --no-audit --no-fund --ignore-scripts \
-  && npx tsc -b packages/cli services/ingest services/analyzer services/writer services/notifier services/api
+  && npx tsc -b packages/cli services/ingest services/analyzer services/writer services/notifier services/api \
+  && npm run -s build:app -w @callpulse/web
 
 FROM node:20-slim
 ENV NODE_ENV=production

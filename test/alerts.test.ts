@@ -283,6 +283,16 @@ describe('alerts: rule matches reach webhooks and Slack, signed, once', () => {
       ['1', [`${rules.missed} -> ${names.hook}`, `${rules.missed} -> ${names.slack}`]],
       ['2', [`${rules.error} -> ${names.hook}`, `${rules.error} -> ${names.slack}`]],
     ]);
+    // The call's JSON (and its page in the web UI) lists the alerts that went out.
+    const call = (await (
+      await apiRequest(stack, 'GET', `/calls/${encodeURIComponent(source)}/2`)
+    ).json()) as { alerts: { rule_name: string; destination: string; status: string }[] };
+    expect(call.alerts.map((a) => [a.rule_name, a.destination, a.status]).sort()).toEqual(
+      [
+        [rules.error, names.hook, 'delivered'],
+        [rules.error, names.slack, 'delivered'],
+      ].sort(),
+    );
   });
 });
 

@@ -71,6 +71,9 @@ describe('npm start', () => {
       });
       const pids = [...out.matchAll(/started (\w+) \(pid (\d+)\)/g)].map((m) => Number(m[2]));
       expect(pids).toHaveLength(5);
+      await waitFor(() => out.includes(`live view: http://127.0.0.1:${ports.API_PORT}/`), {
+        what: `the live view's URL from npm start:\n${out}`,
+      });
 
       // A second stack in the same place refuses to start.
       const second = spawn(process.execPath, ['packages/cli/bin/callpulse.js', 'stack'], {

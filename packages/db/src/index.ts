@@ -1,7 +1,7 @@
 export type { Pool, PoolClient } from 'pg';
 export { mergeCallRows } from './call-rows.js';
 export type { CallRow, CallStatus } from './call-rows.js';
-export { CALL_SENTIMENT_COLUMNS, getCall, listCalls } from './calls-query.js';
+export { CALL_SENTIMENT_COLUMNS, countCallsOverTime, getCall, listCalls } from './calls-query.js';
 export type { CallFilters } from './calls-query.js';
 export { dropDatabase, ensureDatabase, withDatabase } from './database.js';
 export { describeDbError, isTransientDbError, safeTarget } from './errors.js';
@@ -25,6 +25,10 @@ export { writeAnalysis } from './write-analysis.js';
 export { writeCallEvents } from './write-call-events.js';
 export type { StoredCallEvent } from './write-call-events.js';
 export { listenForChanges } from './listen.js';
+export { CALL_CHANGED_CHANNEL, parseCallChanged } from './call-changed.js';
+export { listLiveCalls } from './live-calls.js';
+export type { LiveCallKey, LiveCallsOptions } from './live-calls.js';
+export { countCallAlerts } from './call-alerts.js';
 export { deleteRule, getRule, loadRules, putRule, RULES_CHANNEL } from './rules.js';
 export type { RuleInput, StoredRule } from './rules.js';
 export {

@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /**
  * LISTENs on `channels` on a connection of its own and reconnects when it breaks.
- * `onChange` also fires after every reconnect, since changes may have been missed.
+ * `onChange` also fires after every reconnect, since changes may have been missed (with
+ * no payload: anything may have changed).
  */
 export const listenForChanges = ({
   connectionString,
@@ -13,7 +14,7 @@ export const listenForChanges = ({
 }: {
   connectionString: string;
   channels: readonly string[];
-  onChange: (channel: string) => void;
+  onChange: (channel: string, payload?: string) => void;
   onError?: (error: Error) => void;
   reconnectMs?: number;
 }): { close: () => Promise<void> } => {
@@ -32,7 +33,7 @@ export const listenForChanges = ({
       timer = setTimeout(() => connect(false), reconnectMs);
     };
     c.on('error', retry);
-    c.on('notification', (n) => onChange(n.channel));
+    c.on('notification', (n) => onChange(n.channel, n.payload));
     c.connect()
       .then(async () => {
         for (const channel of channels) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);

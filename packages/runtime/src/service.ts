@@ -23,6 +23,11 @@ export interface Service<C> {
   registry: Registry;
   /** Adds a clean-up step for SIGTERM; steps run in the order they were added. */
   onStop: (step: () => Promise<void>) => void;
+  /**
+   * Adds a step run at SIGTERM before the servers stop listening: ends long-lived answers
+   * (event streams) that would otherwise keep a server from closing.
+   */
+  onClosing: (step: () => void) => void;
   /** Listens; at SIGTERM the server stops taking requests before any step runs. */
   listen: (app: Koa, at: { port: number; host?: string }) => Promise<Server>;
   /**
@@ -71,9 +76,11 @@ export const startService = <S extends z.ZodType>({
 
   const servers: Server[] = [];
   const steps: (() => Promise<void>)[] = [];
+  const closingSteps: (() => void)[] = [];
   let closing = false;
   onShutdown(logger, async () => {
     closing = true;
+    for (const step of closingSteps) step();
     await Promise.all(
       servers.map((server) => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -110,6 +117,7 @@ export const startService = <S extends z.ZodType>({
     logger,
     registry,
     onStop: (step) => void steps.push(step),
+    onClosing: (step) => void closingSteps.push(step),
     listen,
     serveProbes: async ({ port, dependency }) => {
       let isReady = () => false;

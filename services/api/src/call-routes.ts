@@ -5,13 +5,19 @@ import { z } from 'zod';
 
 const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a date');
 
-const querySchema = z.object({
+/** The filters of GET /calls, its over-time counts and its CSV export. */
+export const callFiltersSchema = z.object({
   since: date.optional(),
   until: date.optional(),
   status: callStatusSchema.optional(),
   label: labelSchema.optional(),
   list: z.string().max(100).optional(),
+  rule: z.string().max(100).optional(),
+  source: z.string().max(200).optional(),
   is_test: z.enum(['true', 'false', 'any']).default('false'),
+});
+
+const querySchema = callFiltersSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -35,6 +41,8 @@ export const mountCallRoutes = (router: Router, pool: Pool): void => {
       status: q.status,
       label: q.label,
       list: q.list,
+      rule: q.rule,
+      source: q.source,
       isTest: q.is_test === 'any' ? 'any' : q.is_test === 'true',
       limit: q.limit,
       offset: q.offset,

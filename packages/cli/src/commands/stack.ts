@@ -223,6 +223,9 @@ export const run = async (): Promise<void> => {
         ? `ready in ${((Date.now() - started) / 1000).toFixed(1)} s`
         : 'not every service is ready yet; see the log above',
     );
+    say(
+      `  live view: http://127.0.0.1:${ports.api}/${process.env.API_TOKEN ? '   (log in with API_TOKEN)' : ''}`,
+    );
     say(`  webhooks: POST http://127.0.0.1:${ports.ingest}/webhooks`);
     say(
       `  API:      http://127.0.0.1:${ports.api}/calls , /keyword-lists , /rules , /destinations , /alerts`,

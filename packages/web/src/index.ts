@@ -1,0 +1,1 @@
+export { webAssetsDir } from './assets-dir.js';
