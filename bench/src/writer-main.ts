@@ -18,7 +18,7 @@ const started = Date.now();
 const log = (line: string): void =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-const NO_REFRESH = `CREATE OR REPLACE FUNCTION call_figures_refresh(text[], text[]) RETURNS bigint
+const NO_REFRESH = `CREATE OR REPLACE FUNCTION call_figures_refresh(p_sources text[], p_call_ids text[]) RETURNS bigint
   LANGUAGE sql AS 'SELECT 0::bigint'`;
 
 const results: { mode: string; figures: WriterFigures }[] = [];
