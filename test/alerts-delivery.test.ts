@@ -20,7 +20,19 @@ import {
   startStack,
   type TestStack,
 } from './support/stack.js';
+import { FULL } from './support/stream.js';
 import { waitFor } from './support/wait-for.js';
+
+// Outages last as long as the issue's fault scenarios with CALLPULSE_FAULTS=full (receiver
+// down 60 s, Postgres 30 s); in npm test, until the failures they cause have been seen.
+const RECEIVER_DOWN_MS = FULL ? 60_000 : 0;
+const POSTGRES_DOWN_MS = FULL ? 30_000 : 0;
+
+/** Keeps an outage begun at `since` going for at least `ms` in all. */
+const lastAtLeast = async (since: number, ms: number): Promise<void> => {
+  const left = since + ms - Date.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+};
 
 const hex = () => randomBytes(3).toString('hex');
 
@@ -256,11 +268,13 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
         matchMessage({ source, callId: String(call), rule, notify: [name] }),
       ),
     );
+    const downSince = Date.now();
     await publishMatches(stack, matches);
     await waitFor(async () => (await deliveriesOf(stack, source)).some((r) => r.attempts >= 3), {
       timeoutMs: 60_000,
       what: 'three failed attempts while the receiver is down',
     });
+    await lastAtLeast(downSince, RECEIVER_DOWN_MS);
     const failing = await deliveriesOf(stack, source);
     expect(failing.every((r) => r.state === 'pending')).toBe(true);
     expect(failing.find((r) => r.attempts > 0)?.last_error).toMatch(/ECONNREFUSED/);
@@ -400,6 +414,7 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
         what: 'the first alerts',
       });
       proxy.cut();
+      const cutSince = Date.now();
       await publishMatches(stack, batch(100));
       const retries = () =>
         (
@@ -412,6 +427,7 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
         timeoutMs: 120_000,
         what: 'the notifier to keep retrying against the outage',
       });
+      await lastAtLeast(cutSince, POSTGRES_DOWN_MS);
       proxy.restore();
       const rows = await waitAllDelivered(stack, source, 40);
       expect(rows.every((r) => r.state === 'delivered')).toBe(true);
