@@ -20,6 +20,7 @@ export type { Logger } from './logger.js';
 export { Counter, createMetricsRegistry, Gauge, Histogram, Registry } from './metrics.js';
 export { exitOnFatal, exitWith, onShutdown } from './shutdown.js';
 export { readJsonBody } from './http-body.js';
+export { repeatEvery } from './repeat.js';
 export type { BodyResult } from './http-body.js';
 export { createTokenCheck } from './token-check.js';
 export { createServiceApp } from './http-app.js';

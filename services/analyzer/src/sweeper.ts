@@ -1,4 +1,4 @@
-import type { Logger } from '@callpulse/runtime';
+import { repeatEvery, type Logger } from '@callpulse/runtime';
 import { ruleMatchMessages, type AnalyzerOutput } from './batch-analyzer.js';
 import type { createKeyedLock } from './keyed-lock.js';
 import type { AnalyzerMetrics } from './metrics.js';
@@ -29,7 +29,6 @@ export const startSweeper = ({
   metrics: AnalyzerMetrics;
   logger: Logger;
 }) => {
-  let running: Promise<void> | null = null;
   const sweepAll = async (): Promise<void> => {
     for (const partition of partitions()) {
       await lock(partition, async () => {
@@ -43,18 +42,11 @@ export const startSweeper = ({
       });
     }
   };
-  const timer = setInterval(() => {
-    running ??= sweepAll()
-      .catch((error: unknown) => logger.warn({ err: error }, 'rule sweep failed; will retry'))
-      .finally(() => (running = null));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery({
+    everyMs,
+    task: sweepAll,
+    onError: (error) => logger.warn({ err: error }, 'rule sweep failed; will retry'),
+  });
 };
 
 // A call without call_ended (a provider that never sent it) keeps its state this long.
@@ -79,7 +71,6 @@ export const startStatePruner = ({
   logger: Logger;
   now?: () => number;
 }) => {
-  let running: Promise<void> | null = null;
   const once = async (): Promise<void> => {
     const deleted = await prune({
       endedBefore: new Date(now() - endedHours * 3_600_000),
@@ -87,17 +78,10 @@ export const startStatePruner = ({
     });
     if (deleted > 0) logger.info({ deleted }, 'old rule states pruned');
   };
-  const timer = setInterval(() => {
-    running ??= once()
-      .catch((error: unknown) => logger.warn({ err: error }, 'rule state pruning failed'))
-      .finally(() => (running = null));
-  }, everyMs);
-  timer.unref();
-  return {
-    once,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const repeat = repeatEvery({
+    everyMs,
+    task: once,
+    onError: (error) => logger.warn({ err: error }, 'rule state pruning failed'),
+  });
+  return { once, stop: repeat.stop };
 };

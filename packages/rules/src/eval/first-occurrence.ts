@@ -1,28 +1,16 @@
 import type { Node } from '../compile/node.js';
 import type { Evidence } from '../types.js';
-import { speaks, type CallView } from './call-view.js';
+import type { CallView } from './call-view.js';
 import { evaluateNode } from './evaluate-node.js';
-import { evidenceOf } from './evidence.js';
 import { firstOfAll } from './logic.js';
 import type { Occurrence } from './outcome.js';
-import { windowRange } from './window.js';
-
-type Said = Extract<Node, { op: 'said' }>;
+import { saidHits } from './said.js';
 
 /** `said`'s first occurrence: its `atLeast`-th hit, without collecting the later ones. */
-const firstSaid = (node: Said, view: CallView): Occurrence | undefined => {
-  const range = windowRange(node.window, view);
-  if (range === null) return undefined;
-  const hits: Evidence[] = [];
-  for (const u of view.utterances) {
-    if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
-    for (const hit of u.analysis.hits) {
-      if (hit.list !== node.list) continue;
-      hits.push(evidenceOf(u, hit.start, hit.end));
-      if (hits.length === node.atLeast) return { at: u.at, evidence: hits };
-    }
-  }
-  return undefined;
+const firstSaid = (node: Extract<Node, { op: 'said' }>, view: CallView) => {
+  const hits = saidHits(node, view, node.atLeast);
+  const last = hits?.[node.atLeast - 1];
+  return last === undefined ? undefined : { at: last.atSecond, evidence: hits as Evidence[] };
 };
 
 /**

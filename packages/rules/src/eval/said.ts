@@ -8,20 +8,32 @@ import { windowRange } from './window.js';
 type Said = Extract<Node, { op: 'said' }>;
 
 /**
- * Each hit from the `atLeast`-th on is an occurrence, evidenced by the `atLeast` hits
- * ending with it. Hits count in utterance time order, then text order.
+ * The node's hits in utterance time order, then text order, as evidence: at most `max`
+ * of them; null while its window cannot be known.
  */
-export const evaluateSaid = (node: Said, view: CallView): Outcome => {
+export const saidHits = (node: Said, view: CallView, max = Infinity): Evidence[] | null => {
   const range = windowRange(node.window, view);
-  const completeBefore = view.endAt === null ? view.now : Infinity;
-  if (range === null) return { occurrences: [], completeBefore: -Infinity };
+  if (range === null) return null;
   const hits: Evidence[] = [];
   for (const u of view.utterances) {
     if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
     for (const hit of u.analysis.hits) {
-      if (hit.list === node.list) hits.push(evidenceOf(u, hit.start, hit.end));
+      if (hit.list !== node.list) continue;
+      hits.push(evidenceOf(u, hit.start, hit.end));
+      if (hits.length >= max) return hits;
     }
   }
+  return hits;
+};
+
+/**
+ * Each hit from the `atLeast`-th on is an occurrence, evidenced by the `atLeast` hits
+ * ending with it. Hits count in utterance time order, then text order.
+ */
+export const evaluateSaid = (node: Said, view: CallView): Outcome => {
+  const completeBefore = view.endAt === null ? view.now : Infinity;
+  const hits = saidHits(node, view);
+  if (hits === null) return { occurrences: [], completeBefore: -Infinity };
   const occurrences: Occurrence[] = [];
   for (let i = node.atLeast - 1; i < hits.length; i++) {
     const last = hits[i] as Evidence;
