@@ -1,10 +1,7 @@
-import type {
-  AnalysisMessage,
-  CallSummaryMessage,
-  FragmentScoreMessage,
-  KeywordHitMessage,
-} from '@callpulse/contracts';
+import type { AnalysisMessage } from '@callpulse/contracts';
 import type { PoolClient } from 'pg';
+import { asJson, copyRows, type CopyValue } from './copy-rows.js';
+import { checkStaged, ensureStaging } from './staging.js';
 
 // Analysis can arrive before the call events it describes (another topic, another
 // partition), so the call row is created if missing. The first analysis of an event wins:
@@ -16,40 +13,68 @@ INSERT INTO calls (source, call_id, is_test)
 SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[])
 ON CONFLICT (source, call_id) DO NOTHING`;
 
-const INSERT_SCORES = `
-INSERT INTO fragment_scores (event_id, source, call_id, speaker, score, comparative, label, words,
-  analyzer_version, keyword_lists_version, is_test)
-SELECT s.event_id, s.source, s.call_id, s.speaker, s.score, s.comparative, s.label, s.words::jsonb,
-  s.analyzer_version, s.keyword_lists_version, s.is_test
-FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[],
-  $8::text[], $9::text[], $10::text[], $11::boolean[])
-  AS s(event_id, source, call_id, speaker, score, comparative, label, words, analyzer_version,
-       keyword_lists_version, is_test)
-ON CONFLICT (event_id) DO NOTHING
-RETURNING event_id`;
+// The messages go by COPY into a staging table (hits as a JSON array per message) and on
+// with one statement: scores and summaries inserted unless their event id is stored, and
+// the hits of exactly those that were inserted.
+const STAGED_COLUMNS = [
+  'kind',
+  'event_id',
+  'source',
+  'call_id',
+  'speaker',
+  'score',
+  'comparative',
+  'label',
+  'words',
+  'customer_comparative',
+  'customer_label',
+  'ai_comparative',
+  'summary',
+  'analyzer_version',
+  'keyword_lists_version',
+  'is_test',
+  'hits',
+] as const;
 
-const INSERT_SUMMARIES = `
-INSERT INTO call_summaries (event_id, source, call_id, score, comparative, label,
-  customer_comparative, customer_label, ai_comparative, summary, analyzer_version,
-  keyword_lists_version, is_test)
-SELECT s.event_id, s.source, s.call_id, s.score, s.comparative, s.label, s.customer_comparative,
-  s.customer_label, s.ai_comparative, s.summary::jsonb, s.analyzer_version,
-  s.keyword_lists_version, s.is_test
-FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[],
-  $7::float8[], $8::text[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::boolean[])
-  AS s(event_id, source, call_id, score, comparative, label, customer_comparative,
-       customer_label, ai_comparative, summary, analyzer_version, keyword_lists_version, is_test)
-ON CONFLICT (event_id) DO NOTHING
-RETURNING event_id`;
-
-const INSERT_HITS = `
-INSERT INTO keyword_hits (event_id, source, call_id, phase, utterance_index, list_name, term,
-  match_mode, matched_text, speaker, start_offset, end_offset, is_test)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
-  $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::boolean[])
-ON CONFLICT DO NOTHING`;
-
-type Hit = { message: AnalysisMessage; phase: 'live' | 'final'; hit: KeywordHitMessage };
+const INSERT_STAGED = `
+WITH staged AS (
+  DELETE FROM analysis_staged RETURNING *
+),
+scores AS (
+  INSERT INTO fragment_scores (event_id, source, call_id, speaker, score, comparative, label,
+    words, analyzer_version, keyword_lists_version, is_test)
+  SELECT event_id, source, call_id, speaker, score, comparative, label, words, analyzer_version,
+    keyword_lists_version, is_test
+  FROM staged
+  WHERE kind = 'fragment_score'
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id
+),
+summaries AS (
+  INSERT INTO call_summaries (event_id, source, call_id, score, comparative, label,
+    customer_comparative, customer_label, ai_comparative, summary, analyzer_version,
+    keyword_lists_version, is_test)
+  SELECT event_id, source, call_id, score, comparative, label, customer_comparative,
+    customer_label, ai_comparative, summary, analyzer_version, keyword_lists_version, is_test
+  FROM staged
+  WHERE kind = 'call_summary'
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id
+),
+hits AS (
+  INSERT INTO keyword_hits (event_id, source, call_id, phase, utterance_index, list_name, term,
+    match_mode, matched_text, speaker, start_offset, end_offset, is_test)
+  SELECT s.event_id, s.source, s.call_id,
+    CASE s.kind WHEN 'fragment_score' THEN 'live' ELSE 'final' END,
+    h."utteranceIndex", h.list, h.term, h.match, h."matchedText", h.speaker, h.start, h."end",
+    s.is_test
+  FROM staged s
+  CROSS JOIN LATERAL jsonb_to_recordset(s.hits) AS h("utteranceIndex" int, list text,
+    term text, match text, "matchedText" text, speaker text, start int, "end" int)
+  WHERE s.event_id IN (SELECT event_id FROM scores UNION ALL SELECT event_id FROM summaries)
+  ON CONFLICT DO NOTHING
+)
+SELECT count(*)::int AS staged FROM staged`;
 
 /** Writes a batch of analysis messages inside the caller's transaction. */
 export const writeAnalysis = async (
@@ -60,73 +85,51 @@ export const writeAnalysis = async (
   for (const m of messages) calls.set(`${m.source}\u0000${m.callId}`, m);
   const callList = [...calls.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, m]) => m);
   if (callList.length === 0) return;
+  await ensureStaging(client);
   await client.query(ENSURE_CALLS, [
     callList.map((m) => m.source),
     callList.map((m) => m.callId),
     callList.map((m) => m.isTest),
   ]);
+  const copied = await copyRows(client, 'analysis_staged', STAGED_COLUMNS, messages.map(stagedRow));
+  const { rows } = await client.query<{ staged: number }>(INSERT_STAGED);
+  checkStaged('analysis_staged', copied, rows[0]?.staged ?? 0);
+};
 
-  const scores = messages.filter((m): m is FragmentScoreMessage => m.kind === 'fragment_score');
-  const summaries = messages.filter((m): m is CallSummaryMessage => m.kind === 'call_summary');
-  const fresh = new Set<string>();
-  if (scores.length > 0) {
-    const { rows } = await client.query<{ event_id: string }>(INSERT_SCORES, [
-      scores.map((m) => m.eventId),
-      scores.map((m) => m.source),
-      scores.map((m) => m.callId),
-      scores.map((m) => m.speaker),
-      scores.map((m) => m.sentiment.score),
-      scores.map((m) => m.sentiment.comparative),
-      scores.map((m) => m.sentiment.label),
-      scores.map((m) => JSON.stringify(m.sentiment.words)),
-      scores.map((m) => m.analyzerVersion),
-      scores.map((m) => m.keywordListsVersion),
-      scores.map((m) => m.isTest),
-    ]);
-    for (const r of rows) fresh.add(r.event_id);
+const stagedRow = (m: AnalysisMessage): CopyValue[] => {
+  const hits = asJson(m.hits);
+  const common = [m.kind, m.eventId, m.source, m.callId] as const;
+  const versions = [m.analyzerVersion, m.keywordListsVersion, m.isTest] as const;
+  switch (m.kind) {
+    case 'fragment_score':
+      return [
+        ...common,
+        m.speaker,
+        m.sentiment.score,
+        m.sentiment.comparative,
+        m.sentiment.label,
+        asJson(m.sentiment.words),
+        null,
+        null,
+        null,
+        null,
+        ...versions,
+        hits,
+      ];
+    case 'call_summary':
+      return [
+        ...common,
+        null,
+        m.summary.overall.score,
+        m.summary.overall.comparative,
+        m.summary.overall.label,
+        null,
+        m.summary.bySpeaker.customer.comparative,
+        m.summary.customerLabel,
+        m.summary.bySpeaker.ai.comparative,
+        asJson(m.summary),
+        ...versions,
+        hits,
+      ];
   }
-  if (summaries.length > 0) {
-    const { rows } = await client.query<{ event_id: string }>(INSERT_SUMMARIES, [
-      summaries.map((m) => m.eventId),
-      summaries.map((m) => m.source),
-      summaries.map((m) => m.callId),
-      summaries.map((m) => m.summary.overall.score),
-      summaries.map((m) => m.summary.overall.comparative),
-      summaries.map((m) => m.summary.overall.label),
-      summaries.map((m) => m.summary.bySpeaker.customer.comparative),
-      summaries.map((m) => m.summary.customerLabel),
-      summaries.map((m) => m.summary.bySpeaker.ai.comparative),
-      summaries.map((m) => JSON.stringify(m.summary)),
-      summaries.map((m) => m.analyzerVersion),
-      summaries.map((m) => m.keywordListsVersion),
-      summaries.map((m) => m.isTest),
-    ]);
-    for (const r of rows) fresh.add(r.event_id);
-  }
-
-  const hits: Hit[] = messages
-    .filter((m) => fresh.has(m.eventId))
-    .flatMap((message) =>
-      message.hits.map((hit) => ({
-        message,
-        hit,
-        phase: message.kind === 'fragment_score' ? ('live' as const) : ('final' as const),
-      })),
-    );
-  if (hits.length === 0) return;
-  await client.query(INSERT_HITS, [
-    hits.map((h) => h.message.eventId),
-    hits.map((h) => h.message.source),
-    hits.map((h) => h.message.callId),
-    hits.map((h) => h.phase),
-    hits.map((h) => h.hit.utteranceIndex),
-    hits.map((h) => h.hit.list),
-    hits.map((h) => h.hit.term),
-    hits.map((h) => h.hit.match),
-    hits.map((h) => h.hit.matchedText),
-    hits.map((h) => h.hit.speaker),
-    hits.map((h) => h.hit.start),
-    hits.map((h) => h.hit.end),
-    hits.map((h) => h.message.isTest),
-  ]);
 };

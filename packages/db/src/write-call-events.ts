@@ -1,6 +1,8 @@
 import type { CallEvent } from '@callpulse/contracts';
 import type { PoolClient } from 'pg';
 import { mergeCallRows } from './call-rows.js';
+import { asJson, copyRows } from './copy-rows.js';
+import { checkStaged, ensureStaging } from './staging.js';
 
 export interface StoredCallEvent {
   event: CallEvent;
@@ -8,8 +10,10 @@ export interface StoredCallEvent {
   offset: string;
 }
 
-// Every write is a multi-row upsert from unnest(): one round trip per table per batch,
-// idempotent on replay (event ids are unique; call state only moves forward).
+// The calls rows are one multi-row upsert from unnest() (one row per call, merged first);
+// the events and their transcript fragments go by COPY into a staging table and on with one
+// INSERT … SELECT … ON CONFLICT per table. Idempotent on replay: event ids are unique, and
+// call state only moves forward.
 
 const UPSERT_CALLS = `
 INSERT INTO calls AS c (source, call_id, direction, from_number, to_number, status,
@@ -36,24 +40,48 @@ ON CONFLICT (source, call_id) DO UPDATE SET
   last_event_at = GREATEST(c.last_event_at, EXCLUDED.last_event_at),
   last_seen_at = now()`;
 
-// One jsonb parameter rather than eleven arrays: the raw body then travels as JSON once,
-// instead of as a JSON string escaped again inside a Postgres array literal.
-const INSERT_EVENTS = `
-INSERT INTO call_events (event_id, source, call_id, event_type, provider_event_type,
-  occurred_at, received_at, is_test, kafka_partition, kafka_offset, raw)
-SELECT event_id, source, call_id, event_type, provider_event_type, occurred_at, received_at,
-  is_test, kafka_partition, kafka_offset, raw
-FROM jsonb_to_recordset($1::jsonb) AS e(event_id text, source text, call_id text, event_type text,
-  provider_event_type text, occurred_at timestamptz, received_at timestamptz, is_test boolean,
-  kafka_partition int, kafka_offset bigint, raw jsonb)
-ON CONFLICT (event_id) DO NOTHING`;
+const STAGED_COLUMNS = [
+  'event_id',
+  'source',
+  'call_id',
+  'event_type',
+  'provider_event_type',
+  'occurred_at',
+  'received_at',
+  'is_test',
+  'kafka_partition',
+  'kafka_offset',
+  'raw',
+  'seq',
+  'speaker',
+  'text',
+  'provider_timestamp',
+] as const;
 
-const INSERT_FRAGMENTS = `
-INSERT INTO transcript_fragments (event_id, source, call_id, seq, speaker, text,
-  provider_timestamp, occurred_at, is_test)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],
-  $7::text[], $8::timestamptz[], $9::boolean[])
-ON CONFLICT (event_id) DO NOTHING`;
+// One statement: the staged rows are consumed (so a second staging in the transaction starts
+// empty), the events inserted, and the fragments, whose foreign key to call_events is
+// checked at the end of the statement, when the events are in.
+const INSERT_STAGED = `
+WITH staged AS (
+  DELETE FROM call_events_staged RETURNING *
+),
+events AS (
+  INSERT INTO call_events (event_id, source, call_id, event_type, provider_event_type,
+    occurred_at, received_at, is_test, kafka_partition, kafka_offset, raw)
+  SELECT event_id, source, call_id, event_type, provider_event_type, occurred_at, received_at,
+    is_test, kafka_partition, kafka_offset, raw
+  FROM staged
+  ON CONFLICT (event_id) DO NOTHING
+),
+fragments AS (
+  INSERT INTO transcript_fragments (event_id, source, call_id, seq, speaker, text,
+    provider_timestamp, occurred_at, is_test)
+  SELECT event_id, source, call_id, seq, speaker, text, provider_timestamp, occurred_at, is_test
+  FROM staged
+  WHERE speaker IS NOT NULL
+  ON CONFLICT (event_id) DO NOTHING
+)
+SELECT count(*)::int AS staged FROM staged`;
 
 /** Writes a batch of call events inside the caller's transaction. */
 export const writeCallEvents = async (
@@ -61,6 +89,8 @@ export const writeCallEvents = async (
   records: StoredCallEvent[],
 ): Promise<void> => {
   const unique = dedupe(records);
+  if (unique.length === 0) return;
+  await ensureStaging(client);
   const calls = mergeCallRows(unique.map((r) => r.event));
   if (calls.length > 0) {
     await client.query(UPSERT_CALLS, [
@@ -81,39 +111,34 @@ export const writeCallEvents = async (
       calls.map((c) => c.lastEventAt),
     ]);
   }
-  await client.query(INSERT_EVENTS, [
-    JSON.stringify(
-      unique.map(({ event, partition, offset }) => ({
-        event_id: event.eventId,
-        source: event.call?.source ?? null,
-        call_id: event.call?.callId ?? null,
-        event_type: event.type,
-        provider_event_type: event.type === 'unknown' ? event.providerEventType : event.type,
-        occurred_at: event.occurredAt,
-        received_at: event.receivedAt,
-        is_test: event.isTest,
-        kafka_partition: partition,
-        kafka_offset: offset,
-        raw: event.raw,
-      })),
-    ),
-  ]);
-  const fragments = unique.flatMap((r) =>
-    r.event.type === 'transcript' ? [{ ...r, event: r.event }] : [],
+  const copied = await copyRows(
+    client,
+    'call_events_staged',
+    STAGED_COLUMNS,
+    unique.map(({ event, partition, offset }) => {
+      const fragment = event.type === 'transcript' ? event.transcript : null;
+      return [
+        event.eventId,
+        event.call?.source,
+        event.call?.callId,
+        event.type,
+        event.type === 'unknown' ? event.providerEventType : event.type,
+        event.occurredAt,
+        event.receivedAt,
+        event.isTest,
+        partition,
+        offset,
+        asJson(event.raw),
+        // Arrival order within the call: the Kafka offset (a call lives on one partition).
+        fragment ? offset : null,
+        fragment?.speaker,
+        fragment?.text,
+        fragment?.timestamp,
+      ];
+    }),
   );
-  if (fragments.length > 0) {
-    await client.query(INSERT_FRAGMENTS, [
-      fragments.map((f) => f.event.eventId),
-      fragments.map((f) => f.event.call.source),
-      fragments.map((f) => f.event.call.callId),
-      fragments.map((f) => f.offset),
-      fragments.map((f) => f.event.transcript.speaker),
-      fragments.map((f) => f.event.transcript.text),
-      fragments.map((f) => f.event.transcript.timestamp),
-      fragments.map((f) => f.event.occurredAt),
-      fragments.map((f) => f.event.isTest),
-    ]);
-  }
+  const { rows } = await client.query<{ staged: number }>(INSERT_STAGED);
+  checkStaged('call_events_staged', copied, rows[0]?.staged ?? 0);
 };
 
 /** The first delivery of an event id wins, as it does in the table. */

@@ -1,0 +1,152 @@
+import type { AnalysisMessage, CallEvent } from '@callpulse/contracts';
+import {
+  checkCallFigures,
+  createPool,
+  inTransaction,
+  writeBatch,
+  writeCallEvents,
+  type Pool,
+  type StoredCallEvent,
+  type WriterBatch,
+} from '@callpulse/db';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { fragmentScore, scenario } from './support/call-batches.js';
+
+// The writer's COPY path: detail rows are streamed into per-connection staging tables and
+// moved on with INSERT … SELECT … ON CONFLICT. What it must keep from the row-by-row
+// upserts it replaced: exact values, idempotent replays, and never a silent loss.
+
+const AWKWARD = 'tab\there, newline\nthere, cr\r, backslash \\ and \\N, "quotes", é 😀';
+
+const withText = (e: StoredCallEvent, text: string): StoredCallEvent => {
+  if (e.event.type !== 'transcript') return e;
+  const event: CallEvent = {
+    ...e.event,
+    transcript: { ...e.event.transcript, text },
+    raw: { note: text, nested: { list: [text, null, 1.5] } },
+  };
+  return { ...e, event };
+};
+
+const finalSummary = (source: string, callId: string, hits: string[]): AnalysisMessage => {
+  const agg = { score: -3, comparative: -0.3, label: 'negative' as const };
+  return {
+    kind: 'call_summary',
+    eventId: `${source}-${callId}-summary`,
+    source,
+    callId,
+    isTest: false,
+    analyzerVersion: 'test',
+    keywordListsVersion: '1',
+    summary: { overall: agg, customerLabel: 'negative', bySpeaker: { customer: agg, ai: agg } },
+    hits: hits.map((list, i) => ({
+      list,
+      term: 'cancel',
+      match: 'stem',
+      matchedText: 'cancelled',
+      start: 3,
+      end: 12,
+      speaker: 'customer',
+      utteranceIndex: i,
+    })),
+  };
+};
+
+const EMPTY: WriterBatch = { events: [], analysis: [], matches: [] };
+
+describe('the writer stores detail rows by COPY through staging tables', () => {
+  let pool: Pool;
+  beforeAll(() => {
+    pool = createPool({ connectionString: inject('databaseUrl'), max: 2 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+  });
+
+  const counts = async (source: string) =>
+    (
+      await pool.query<Record<string, string>>(
+        `SELECT (SELECT count(*) FROM call_events WHERE source = $1) AS events,
+                (SELECT count(*) FROM transcript_fragments WHERE source = $1) AS fragments,
+                (SELECT count(*) FROM fragment_scores WHERE source = $1) AS scores,
+                (SELECT count(*) FROM call_summaries WHERE source = $1) AS summaries,
+                (SELECT count(*) FROM keyword_hits WHERE source = $1) AS hits,
+                (SELECT json_agg(f ORDER BY call_id) FROM call_figures f WHERE source = $1) AS figures`,
+        [source],
+      )
+    ).rows[0];
+
+  it('stores text and raw bodies exactly, whatever characters they hold', async () => {
+    const s = scenario(1, 10);
+    const events = s.events.map((e) => withText(e, AWKWARD));
+    await inTransaction(pool, (client) => writeBatch(client, { ...EMPTY, events }));
+    const { rows } = await pool.query<{ text: string; raw: unknown }>(
+      `SELECT f.text, e.raw FROM transcript_fragments f JOIN call_events e USING (event_id)
+       WHERE f.source = $1`,
+      [s.source],
+    );
+    const fragments = events.filter((e) => e.event.type === 'transcript');
+    expect(rows).toHaveLength(fragments.length);
+    for (const row of rows) {
+      expect(row.text).toBe(AWKWARD);
+      expect(row.raw).toEqual({ note: AWKWARD, nested: { list: [AWKWARD, null, 1.5] } });
+    }
+  });
+
+  it('stores nothing twice when a batch is replayed, even with different hits the second time', async () => {
+    const s = scenario(2, 20);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    const batch: WriterBatch = {
+      ...EMPTY,
+      events: s.events,
+      analysis: [
+        ...fragments.map((f, i) => fragmentScore(f.event, i % 2 ? -0.4 : 0.3, ['churn'])),
+        finalSummary(s.source, '1', ['churn', 'billing']),
+      ],
+    };
+    await inTransaction(pool, (client) => writeBatch(client, batch));
+    const first = await counts(s.source);
+    expect(first).toMatchObject({
+      events: String(s.events.length),
+      fragments: String(fragments.length),
+      scores: String(fragments.length),
+      summaries: '1',
+      hits: String(fragments.length + 2),
+    });
+
+    await inTransaction(pool, (client) => writeBatch(client, batch));
+    // A re-analysis under newer keyword lists: the first analysis of an event wins.
+    const reanalysed: WriterBatch = {
+      ...EMPTY,
+      analysis: [
+        ...fragments.map((f) => fragmentScore(f.event, -0.9, ['churn', 'legal'])),
+        finalSummary(s.source, '1', ['legal']),
+      ],
+    };
+    await inTransaction(pool, (client) => writeBatch(client, reanalysed));
+    expect(await counts(s.source)).toEqual(first);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
+  it('stores every row when a transaction stages twice', async () => {
+    const s = scenario(2, 30);
+    const half = Math.ceil(s.events.length / 2);
+    await inTransaction(pool, async (client) => {
+      await writeCallEvents(client, s.events.slice(0, half));
+      await writeCallEvents(client, s.events.slice(half));
+    });
+    expect(await counts(s.source)).toMatchObject({ events: String(s.events.length) });
+  });
+
+  it('fails loudly, never silently, when called outside a transaction', async () => {
+    const s = scenario(1, 40);
+    const client = await pool.connect();
+    try {
+      // Staged rows of an autocommitted COPY are gone at its commit (ON COMMIT DELETE ROWS).
+      await expect(writeCallEvents(client, s.events)).rejects.toThrow(/inside a transaction/);
+    } finally {
+      client.release();
+    }
+    expect(await counts(s.source)).toMatchObject({ events: '0' });
+  });
+});
