@@ -86,12 +86,14 @@ export const writeAnalysis = async (
   const callList = [...calls.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, m]) => m);
   if (callList.length === 0) return;
   await ensureStaging(client);
+  // Staged first: a calls row this inserts is held until commit, and the writer of the
+  // call's events waits that long.
+  const copied = await copyRows(client, 'analysis_staged', STAGED_COLUMNS, messages.map(stagedRow));
   await client.query(ENSURE_CALLS, [
     callList.map((m) => m.source),
     callList.map((m) => m.callId),
     callList.map((m) => m.isTest),
   ]);
-  const copied = await copyRows(client, 'analysis_staged', STAGED_COLUMNS, messages.map(stagedRow));
   const { rows } = await client.query<{ staged: number }>(INSERT_STAGED);
   checkStaged('analysis_staged', copied, rows[0]?.staged ?? 0);
 };

@@ -91,26 +91,8 @@ export const writeCallEvents = async (
   const unique = dedupe(records);
   if (unique.length === 0) return;
   await ensureStaging(client);
-  const calls = mergeCallRows(unique.map((r) => r.event));
-  if (calls.length > 0) {
-    await client.query(UPSERT_CALLS, [
-      calls.map((c) => c.source),
-      calls.map((c) => c.callId),
-      calls.map((c) => c.direction),
-      calls.map((c) => c.from),
-      calls.map((c) => c.to),
-      calls.map((c) => c.status),
-      calls.map((c) => c.initiatedAt),
-      calls.map((c) => c.ringingAt),
-      calls.map((c) => c.answeredAt),
-      calls.map((c) => c.endedAt),
-      calls.map((c) => c.erroredAt),
-      calls.map((c) => c.errorMessage),
-      calls.map((c) => c.isTest),
-      calls.map((c) => c.firstEventAt),
-      calls.map((c) => c.lastEventAt),
-    ]);
-  }
+  // Staged before the calls rows are written: the upsert locks them until commit, and
+  // another writer storing the same calls (the analysis topic) waits that long.
   const copied = await copyRows(
     client,
     'call_events_staged',
@@ -137,6 +119,26 @@ export const writeCallEvents = async (
       ];
     }),
   );
+  const calls = mergeCallRows(unique.map((r) => r.event));
+  if (calls.length > 0) {
+    await client.query(UPSERT_CALLS, [
+      calls.map((c) => c.source),
+      calls.map((c) => c.callId),
+      calls.map((c) => c.direction),
+      calls.map((c) => c.from),
+      calls.map((c) => c.to),
+      calls.map((c) => c.status),
+      calls.map((c) => c.initiatedAt),
+      calls.map((c) => c.ringingAt),
+      calls.map((c) => c.answeredAt),
+      calls.map((c) => c.endedAt),
+      calls.map((c) => c.erroredAt),
+      calls.map((c) => c.errorMessage),
+      calls.map((c) => c.isTest),
+      calls.map((c) => c.firstEventAt),
+      calls.map((c) => c.lastEventAt),
+    ]);
+  }
   const { rows } = await client.query<{ staged: number }>(INSERT_STAGED);
   checkStaged('call_events_staged', copied, rows[0]?.staged ?? 0);
 };
