@@ -36,11 +36,19 @@ type Change =
 
 /**
  * The rules (indexes) `change` may affect: all of them if the state holds nothing for this
- * rule set; else those watching its facts and the timed ones whose wake-up has come.
+ * rule set; else those watching its facts and the timed ones whose wake-up has come. A
+ * call's first event (`first`) needs no history: on a call with no other fact, a rule
+ * that is not timed holds only through a fact it watches.
  */
-const dueRules = (state: CallState, ruleSet: RuleSet, change: Change, now: number): boolean[] => {
+const dueRules = (
+  state: CallState,
+  ruleSet: RuleSet,
+  change: Change,
+  now: number,
+  first: boolean,
+): boolean[] => {
   const { rules, watchers } = ruleSet;
-  const wake = state.wake;
+  const wake = first ? { set: ruleSet.id, at: rules.map(() => -Infinity) } : state.wake;
   if (change.kind === 'everything' || wake === undefined || wake.set !== ruleSet.id) {
     return rules.map(() => true);
   }
@@ -49,7 +57,11 @@ const dueRules = (state: CallState, ruleSet: RuleSet, change: Change, now: numbe
     for (const i of indexes ?? []) due[i] = true;
   };
   if (change.kind === 'utterance') {
-    for (const list of change.lists) mark(watchers.byList.get(list));
+    for (const list of change.lists) {
+      const forList = watchers.byList.get(list);
+      mark(forList?.get(change.speaker));
+      mark(forList?.get(null));
+    }
     mark(watchers.bySpeaker.get(change.speaker));
     mark(watchers.bySpeaker.get(null));
   } else if (change.kind === 'lifecycle') mark(watchers.lifecycle);
@@ -70,11 +82,12 @@ const decideLive = (
   ruleSet: RuleSet,
   basis: Basis,
   change: Change,
+  first = false,
 ): StepResult => {
   const start = callStart(state);
   if (start === null) return { state, decisions: [] };
   const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
-  const due = dueRules(state, ruleSet, change, now);
+  const due = dueRules(state, ruleSet, change, now, first);
   const { rules } = ruleSet;
   if (!rules.some((rule, i) => due[i] === true && state.fired[rule.key] === undefined)) {
     return { state, decisions: [] };
@@ -82,7 +95,7 @@ const decideLive = (
   const view = liveView(state, ruleSet) as CallView;
   const decisions: RuleMatch[] = [];
   const at =
-    state.wake?.set === ruleSet.id && change.kind !== 'everything'
+    state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first
       ? [...state.wake.at]
       : rules.map(() => null);
   rules.forEach((rule, i) => {
@@ -120,7 +133,8 @@ const changeOf = (
   ruleSet: RuleSet,
 ): Change => {
   // Every time a rule was evaluated at is relative to the call's start.
-  if (callStart(before) !== callStart(after)) return { kind: 'everything' };
+  const start = callStart(before);
+  if (start !== null && start !== callStart(after)) return { kind: 'everything' };
   switch (event.type) {
     case 'transcript': {
       if (after.fragments === before.fragments) return { kind: 'time' };
@@ -166,6 +180,7 @@ export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): Step
         ruleSet,
         'event',
         changeOf(state, recorded.state, event, ruleSet),
+        callStart(state) === null,
       );
     case 'ended': {
       const ended = recorded.state as CallState & { endedAt: number };

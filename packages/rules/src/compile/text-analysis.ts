@@ -7,27 +7,27 @@ import {
 } from '@callpulse/analysis';
 import type { CollectedLists } from './compile-condition.js';
 
-/** A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive). */
+/**
+ * A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive),
+ * with the indexes of its first and last word (for `near`).
+ */
 export interface TextHit {
   list: string;
   start: number;
   end: number;
-}
-
-/** A hit with the indexes of its first and last word, for `near`. */
-export interface WordSpan extends TextHit {
   firstWord: number;
   lastWord: number;
 }
 
 /**
- * What the rules need from one utterance: its sentiment, the hits of every list in text
- * order within each list (lists the rules do not name may be there too), and its tokens.
+ * What the rules need from one utterance: its sentiment and the hits of every list, in
+ * text order within each list (lists the rules do not name may be there too). Not its
+ * tokens: a live call keeps its utterances' analyses, and tokens are most of an
+ * analysis's memory (and of the garbage collector's work).
  */
 export interface TextAnalysis {
   comparative: number;
   hits: readonly TextHit[];
-  tokens: readonly Token[];
 }
 
 /** The hits of one list. */
@@ -48,11 +48,20 @@ const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end')
   return 0;
 };
 
-/** A hit with its word indexes, found among the utterance's tokens. */
-export const wordSpan = (analysis: TextAnalysis, hit: TextHit): WordSpan => ({
-  ...hit,
-  firstWord: wordAt(analysis.tokens, hit.start, 'start'),
-  lastWord: wordAt(analysis.tokens, hit.end, 'end'),
+/** The rules' analysis of an utterance from the analyzer's sentiment, hits and tokens. */
+const textAnalysis = (
+  comparative: number,
+  hits: readonly { list: string; start: number; end: number }[],
+  tokens: readonly Token[],
+): TextAnalysis => ({
+  comparative,
+  hits: hits.map(({ list, start, end }) => ({
+    list,
+    start,
+    end,
+    firstWord: wordAt(tokens, start, 'start'),
+    lastWord: wordAt(tokens, end, 'end'),
+  })),
 });
 
 export interface TextAnalyzerOptions {
@@ -98,23 +107,19 @@ export const createTextAnalyzer = ({
     analyze: (text) => {
       const known = cache.get(text);
       if (known !== undefined) return known;
-      const analyzed = analyzer.analyzeTokenized(text, speaker);
-      return remember(text, {
-        comparative: analyzed.sentiment.comparative,
-        hits: analyzed.hits,
-        tokens: analyzed.tokens,
-      });
+      const { sentiment, hits, tokens } = analyzer.analyzeTokenized(text, speaker);
+      return remember(text, textAnalysis(sentiment.comparative, hits, tokens));
     },
     learn: (text, analyzed) => {
       if (cache.get(text) !== undefined) return;
       // The analyzer's hits include the shared lists' (under their names); lists the rules
       // match under names of their own may be there too, and no rule reads them.
-      const own = lists.own.length > 0 ? ownHits(analyzed.tokens, text, speaker) : [];
-      remember(text, {
-        comparative: analyzed.sentiment.comparative,
-        hits: own.length > 0 ? [...analyzed.hits, ...own] : analyzed.hits,
-        tokens: analyzed.tokens,
-      });
+      const { sentiment, hits, tokens } = analyzed;
+      const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : [];
+      remember(
+        text,
+        textAnalysis(sentiment.comparative, own.length > 0 ? [...hits, ...own] : hits, tokens),
+      );
     },
   };
 };

@@ -9,6 +9,8 @@ import type { Node } from './node.js';
  */
 export interface Watch {
   lists: ReadonlySet<string>;
+  /** Per list, the speakers whose hits it reads (`null`: every speaker's). */
+  listSpeakers: ReadonlyMap<string, ReadonlySet<string> | null>;
   /** Speakers whose sentiment it follows; `null` in the set means every speaker. */
   sentiment: ReadonlySet<string | null>;
   lifecycle: boolean;
@@ -17,16 +19,24 @@ export interface Watch {
 
 export const watchOf = (node: Node): Watch => {
   const lists = new Set<string>();
+  const listSpeakers = new Map<string, Set<string> | null>();
+  const readList = (list: string, speakers: readonly string[] | null) => {
+    lists.add(list);
+    const known = listSpeakers.get(list);
+    if (known === null) return;
+    if (speakers === null) listSpeakers.set(list, null);
+    else listSpeakers.set(list, new Set([...(known ?? []), ...speakers]));
+  };
   const sentiment = new Set<string | null>();
   let lifecycle = false;
   let timed = false;
   const visit = (n: Node): void => {
     switch (n.op) {
       case 'said':
-        lists.add(n.list);
+        readList(n.list, n.speakers);
         return;
       case 'near':
-        for (const list of n.lists) lists.add(list);
+        for (const list of n.lists) readList(list, n.speakers);
         return;
       case 'sentiment':
         sentiment.add(n.speaker);
@@ -57,12 +67,13 @@ export const watchOf = (node: Node): Watch => {
     }
   };
   visit(node);
-  return { lists, sentiment, lifecycle, timed };
+  return { lists, listSpeakers, sentiment, lifecycle, timed };
 };
 
 /** Rule indexes by the facts they watch, so an event finds the rules it can affect. */
 export interface Watchers {
-  byList: ReadonlyMap<string, readonly number[]>;
+  /** By list, then by the speaker of the hit; `null` holds the rules reading everyone's. */
+  byList: ReadonlyMap<string, ReadonlyMap<string | null, readonly number[]>>;
   /** By speaker; `null` holds the rules following every speaker's sentiment. */
   bySpeaker: ReadonlyMap<string | null, readonly number[]>;
   lifecycle: readonly number[];
@@ -70,7 +81,7 @@ export interface Watchers {
 }
 
 export const watchersOf = (watches: readonly Watch[]): Watchers => {
-  const byList = new Map<string, number[]>();
+  const byList = new Map<string, Map<string | null, number[]>>();
   const bySpeaker = new Map<string | null, number[]>();
   const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
     const known = map.get(key);
@@ -78,7 +89,11 @@ export const watchersOf = (watches: readonly Watch[]): Watchers => {
     else if (!known.includes(i)) known.push(i);
   };
   watches.forEach((watch, i) => {
-    for (const list of watch.lists) add(byList, list, i);
+    for (const [list, speakers] of watch.listSpeakers) {
+      const forList = byList.get(list) ?? new Map<string | null, number[]>();
+      byList.set(list, forList);
+      for (const speaker of speakers ?? [null]) add(forList, speaker, i);
+    }
     for (const speaker of watch.sentiment) add(bySpeaker, speaker, i);
   });
   const indexes = (keep: (w: Watch) => boolean) => watches.flatMap((w, i) => (keep(w) ? [i] : []));
