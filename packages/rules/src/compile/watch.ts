@@ -77,7 +77,10 @@ export interface Watchers {
   /** By speaker; `null` holds the rules following every speaker's sentiment. */
   bySpeaker: ReadonlyMap<string | null, readonly number[]>;
   lifecycle: readonly number[];
+  /** The timed rules, in set order; a call's state keeps one wake-up second for each. */
   timed: readonly number[];
+  /** Rule index -> its position in `timed`. */
+  timedIndex: Readonly<Record<number, number>>;
 }
 
 export const watchersOf = (watches: readonly Watch[]): Watchers => {
@@ -97,10 +100,12 @@ export const watchersOf = (watches: readonly Watch[]): Watchers => {
     for (const speaker of watch.sentiment) add(bySpeaker, speaker, i);
   });
   const indexes = (keep: (w: Watch) => boolean) => watches.flatMap((w, i) => (keep(w) ? [i] : []));
+  const timed = indexes((w) => w.timed);
   return {
     byList,
     bySpeaker,
     lifecycle: indexes((w) => w.lifecycle),
-    timed: indexes((w) => w.timed),
+    timed,
+    timedIndex: Object.fromEntries(timed.map((rule, t) => [rule, t])),
   };
 };

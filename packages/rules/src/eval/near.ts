@@ -1,7 +1,7 @@
 import { hitsOf, type TextHit } from '../compile/text-analysis.js';
 import type { Node } from '../compile/node.js';
 import { speaks, type CallView, type Utterance } from './call-view.js';
-import { evidenceOf } from './evidence.js';
+import { hitEvidence } from './evidence.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Near = Extract<Node, { op: 'near' }>;
@@ -35,7 +35,7 @@ const nearIn = (node: Near, u: Utterance): Occurrence | null => {
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
   const ordered = [...hits].sort((a, b) => a.start - b.start);
-  return { at: u.at, evidence: ordered.map((h) => evidenceOf(u, h.start, h.end)) };
+  return { at: u.at, evidence: ordered.map((h) => hitEvidence(u, h)) };
 };
 
 /** Every utterance holding all the terms close enough together is an occurrence. */

@@ -1,6 +1,6 @@
 import type { Node } from '../compile/node.js';
 import { type CallView, type Utterance } from './call-view.js';
-import { evidenceOf } from './evidence.js';
+import { wholeEvidence } from './evidence.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Sentiment = Extract<Node, { op: 'sentiment' }>;
@@ -24,7 +24,7 @@ export const evaluateSentiment = (node: Sentiment, view: CallView): Outcome => {
     const holds = node.below !== undefined ? mean < node.below : mean > (node.above ?? Infinity);
     if (holds) {
       const last = mine.slice(i - n + 1, i + 1);
-      occurrences.push({ at: (mine[i] as Utterance).at, evidence: last.map((l) => evidenceOf(l)) });
+      occurrences.push({ at: (mine[i] as Utterance).at, evidence: last.map(wholeEvidence) });
     }
   }
   return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
