@@ -181,6 +181,33 @@ describe('live evaluation agrees with the whole call', () => {
       { numRuns: 300, seed: 13 },
     );
   });
+  it('live fragments lost or reworded still settle on the whole-call set', () => {
+    fc.assert(
+      fc.property(
+        callArb.chain((call) => {
+          const { live, lifecycle, end } = build(call);
+          // Some fragments never arrive live; some arrive worded otherwise than in the
+          // final transcript (the provider's final pass corrects its live transcription).
+          return fc.tuple(
+            fc.constant({ lifecycle, end }),
+            fc.subarray(live.filter((e) => e.type === 'transcript')),
+            fc.array(fc.nat(), { maxLength: 3 }),
+          );
+        }),
+        ([{ lifecycle, end }, kept, reworded]) => {
+          const events = kept.map((e, i) =>
+            e.type === 'transcript' && reworded.includes(i)
+              ? { ...e, transcript: { ...e.transcript, text: `${e.transcript.text} terrible` } }
+              : e,
+          );
+          const fed = evaluateCall([...lifecycle, ...events, end], rules);
+          const whole = evaluateCall([...lifecycle, end], rules);
+          expect(held(fed.matches)).toEqual(held(whole.matches));
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+  });
 });
 
 describe('evaluating only the rules an event can affect', () => {

@@ -4,7 +4,7 @@ import { firstOccurrence } from './eval/first-occurrence.js';
 import { liveView } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
-import { finalView } from './final/final-view.js';
+import { finalView, reproducesLive } from './final/final-view.js';
 import { reconcile } from './final/reconcile.js';
 import { callStart, type CallState } from './state/call-state.js';
 import { recordEvent } from './state/record-event.js';
@@ -180,13 +180,30 @@ const changeOf = (
   }
 };
 
-/** The final pass: every rule on the final transcript, reconciled with the live matches. */
+/**
+ * The final pass: every rule on the final transcript, reconciled with the live matches.
+ * Where the live path's last evaluation already settles a rule, it is not evaluated
+ * again: one that never fired and that the end alone cannot change (`Watch.atEnd`) has
+ * no final occurrence either, when the final transcript reproduces the live fragments and
+ * the call's start did not move (`settled`) — the last live step decided, for the same
+ * utterances and times, what evaluating every rule decides (a property test checks the
+ * reconciled set against the whole-call mode).
+ */
 const endCall = (
   state: CallState & { endedAt: number },
   finalTranscript: readonly FinalEntry[],
   ruleSet: RuleSet,
+  startKept: boolean,
 ): StepResult => {
-  const final = firstOccurrences(finalView(state, finalTranscript, ruleSet), ruleSet);
+  const settled =
+    startKept && state.wake?.set === ruleSet.id && reproducesLive(state, finalTranscript);
+  const view = finalView(state, finalTranscript, ruleSet);
+  const final = new Map<string, Occurrence>();
+  for (const rule of ruleSet.rules) {
+    if (settled && !rule.watch.atEnd && state.fired[rule.key] === undefined) continue;
+    const first = firstOccurrence(rule.when, view);
+    if (first !== undefined) final.set(rule.key, first);
+  }
   const reconciled = reconcile(ruleSet.rules, state.fired, final);
   return { state: { ...state, reconciled }, decisions: reconciled };
 };
@@ -211,7 +228,12 @@ export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): Step
       );
     case 'ended': {
       const ended = recorded.state as CallState & { endedAt: number };
-      return endCall(ended, event.type === 'call_ended' ? event.finalTranscript : [], ruleSet);
+      return endCall(
+        ended,
+        event.type === 'call_ended' ? event.finalTranscript : [],
+        ruleSet,
+        callStart(state) === callStart(ended),
+      );
     }
   }
 };

@@ -15,6 +15,11 @@ export interface Watch {
   sentiment: ReadonlySet<string | null>;
   lifecycle: boolean;
   timed: boolean;
+  /**
+   * Whether the call's end alone can change its outcome: timed rules, `ended`, `missed`
+   * and `lastSeconds` windows. The others read only utterances, answers and errors.
+   */
+  atEnd: boolean;
 }
 
 export const watchOf = (node: Node): Watch => {
@@ -30,10 +35,12 @@ export const watchOf = (node: Node): Watch => {
   const sentiment = new Set<string | null>();
   let lifecycle = false;
   let timed = false;
+  let atEnd = false;
   const visit = (n: Node): void => {
     switch (n.op) {
       case 'said':
         readList(n.list, n.speakers);
+        if (n.window !== undefined && 'lastSeconds' in n.window) atEnd = true;
         return;
       case 'near':
         for (const list of n.lists) readList(list, n.speakers);
@@ -43,6 +50,7 @@ export const watchOf = (node: Node): Watch => {
         return;
       case 'event':
         lifecycle = true;
+        if (n.event === 'ended' || n.event === 'missed') atEnd = true;
         return;
       case 'longerThan':
         timed = true;
@@ -67,7 +75,7 @@ export const watchOf = (node: Node): Watch => {
     }
   };
   visit(node);
-  return { lists, listSpeakers, sentiment, lifecycle, timed };
+  return { lists, listSpeakers, sentiment, lifecycle, timed, atEnd: atEnd || timed };
 };
 
 /** Rule indexes by the facts they watch, so an event finds the rules it can affect. */

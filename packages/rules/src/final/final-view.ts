@@ -45,3 +45,23 @@ export const finalView = (
     now: endAt,
   };
 };
+
+/**
+ * Whether the final transcript is the live fragments again, utterance for utterance, in
+ * the same order (or empty, so that they stand in for it): then the final view holds the
+ * utterances the live path last evaluated, at the same times.
+ */
+export const reproducesLive = (
+  state: CallState,
+  finalTranscript: readonly FinalEntry[],
+): boolean => {
+  if (state.dropped > 0) return false;
+  if (finalTranscript.length === 0) return true;
+  const { fragments } = state;
+  return (
+    finalTranscript.length === fragments.length &&
+    finalTranscript.every(
+      (entry, i) => entry.speaker === fragments[i]?.speaker && entry.text === fragments[i]?.text,
+    )
+  );
+};
