@@ -55,7 +55,7 @@ const textAnalysis = (
   tokens: readonly Token[],
 ): TextAnalysis => ({
   comparative,
-  hits: hits.map(({ list, start, end }) => ({
+  hits: hits.map(({ list, start, end }): TextHit => ({
     list,
     start,
     end,
@@ -96,6 +96,7 @@ export const createTextAnalyzer = ({
   const speaker = 'customer';
   const analyzer = createAnalyzer({ lists: [...lists.shared, ...lists.own], overrides });
   const ownHits = createHitFinder(lists.own);
+  const read = new Set([...lists.shared, ...lists.own].map((list) => list.name));
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
   const remember = (text: string, result: TextAnalysis): TextAnalysis => {
@@ -112,14 +113,12 @@ export const createTextAnalyzer = ({
     },
     learn: (text, analyzed) => {
       if (cache.get(text) !== undefined) return;
-      // The analyzer's hits include the shared lists' (under their names); lists the rules
-      // match under names of their own may be there too, and no rule reads them.
+      // The analyzer's hits include the shared lists' (under their names); they may also
+      // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;
       const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : [];
-      remember(
-        text,
-        textAnalysis(sentiment.comparative, own.length > 0 ? [...hits, ...own] : hits, tokens),
-      );
+      const kept = [...hits.filter((hit) => read.has(hit.list)), ...own];
+      remember(text, textAnalysis(sentiment.comparative, kept, tokens));
     },
   };
 };
