@@ -165,10 +165,10 @@ const changeOf = (
   switch (event.type) {
     case 'transcript': {
       if (after.fragments === before.fragments) return { kind: 'time' };
-      const { hits } = ruleSet.analyze(event.transcript.text);
+      const { byList } = ruleSet.analyze(event.transcript.text);
       return {
         kind: 'utterance',
-        lists: hits.map((h) => h.list),
+        lists: byList.keys(),
         speaker: event.transcript.speaker,
       };
     }

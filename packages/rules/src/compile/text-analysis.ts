@@ -28,11 +28,15 @@ export interface TextHit {
 export interface TextAnalysis {
   comparative: number;
   hits: readonly TextHit[];
+  /** The same hits by list: a condition reads one list of every utterance, many times. */
+  byList: ReadonlyMap<string, readonly TextHit[]>;
 }
 
-/** The hits of one list. */
-export const hitsOf = (analysis: TextAnalysis, list: string): TextHit[] =>
-  analysis.hits.filter((h) => h.list === list);
+const NONE: readonly TextHit[] = Object.freeze([]);
+
+/** The hits of one list, in text order. */
+export const hitsOf = (analysis: TextAnalysis, list: string): readonly TextHit[] =>
+  analysis.byList.get(list) ?? NONE;
 
 /** The index of the token starting (or ending) at `offset`; tokens are in text order. */
 const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end') => {
@@ -51,18 +55,24 @@ const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end')
 /** The rules' analysis of an utterance from the analyzer's sentiment, hits and tokens. */
 const textAnalysis = (
   comparative: number,
-  hits: readonly { list: string; start: number; end: number }[],
+  found: readonly { list: string; start: number; end: number }[],
   tokens: readonly Token[],
-): TextAnalysis => ({
-  comparative,
-  hits: hits.map(({ list, start, end }): TextHit => ({
+): TextAnalysis => {
+  const hits = found.map(({ list, start, end }): TextHit => ({
     list,
     start,
     end,
     firstWord: wordAt(tokens, start, 'start'),
     lastWord: wordAt(tokens, end, 'end'),
-  })),
-});
+  }));
+  const byList = new Map<string, TextHit[]>();
+  for (const hit of hits) {
+    const same = byList.get(hit.list);
+    if (same === undefined) byList.set(hit.list, [hit]);
+    else same.push(hit);
+  }
+  return { comparative, hits, byList };
+};
 
 export interface TextAnalyzerOptions {
   lists: CollectedLists;

@@ -29,8 +29,7 @@ export const closestSet = (perTerm: readonly (readonly TextHit[])[], words: numb
 
 const nearIn = (node: Near, u: Utterance): Occurrence | null => {
   // Most utterances lack a term: find that out before building anything.
-  const { hits: all } = u.analysis;
-  if (!node.lists.every((list) => all.some((h) => h.list === list))) return null;
+  if (!node.lists.every((list) => u.analysis.byList.has(list))) return null;
   const perTerm = node.lists.map((list) => hitsOf(u.analysis, list));
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
