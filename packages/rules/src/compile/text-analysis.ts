@@ -15,6 +15,8 @@ export interface TextHit {
   list: string;
   start: number;
   end: number;
+  /** Its position in its analysis's `hits`. */
+  index: number;
   firstWord: number;
   lastWord: number;
 }
@@ -58,10 +60,11 @@ const textAnalysis = (
   found: readonly { list: string; start: number; end: number }[],
   tokens: readonly Token[],
 ): TextAnalysis => {
-  const hits = found.map(({ list, start, end }): TextHit => ({
+  const hits = found.map(({ list, start, end }, index): TextHit => ({
     list,
     start,
     end,
+    index,
     firstWord: wordAt(tokens, start, 'start'),
     lastWord: wordAt(tokens, end, 'end'),
   }));

@@ -10,7 +10,8 @@ const MEMO = Symbol('evidence');
 
 interface Memo {
   whole?: Evidence;
-  hits: Map<TextHit, Evidence>;
+  /** By the hit's index in the utterance's analysis. */
+  hits: (Evidence | undefined)[];
 }
 
 type Memoized = Utterance & { [MEMO]?: Memo };
@@ -18,7 +19,7 @@ type Memoized = Utterance & { [MEMO]?: Memo };
 const memoOf = (u: Memoized): Memo | undefined => {
   const known = u[MEMO];
   if (known !== undefined || !Object.isExtensible(u)) return known;
-  const memo: Memo = { hits: new Map() };
+  const memo: Memo = { hits: [] };
   Object.defineProperty(u, MEMO, { value: memo });
   return memo;
 };
@@ -33,10 +34,10 @@ export const evidenceOf = (u: Utterance, start = 0, end = u.text.length): Eviden
 /** The evidence of one of the utterance's hits (the same object every time). */
 export const hitEvidence = (u: Utterance, hit: TextHit): Evidence => {
   const memo = memoOf(u);
-  const known = memo?.hits.get(hit);
+  const known = memo?.hits[hit.index];
   if (known !== undefined) return known;
   const evidence = evidenceOf(u, hit.start, hit.end);
-  memo?.hits.set(hit, evidence);
+  if (memo !== undefined) memo.hits[hit.index] = evidence;
   return evidence;
 };
 
