@@ -16,16 +16,22 @@ INSERT INTO calls (source, call_id, is_test)
 SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[])
 ON CONFLICT (source, call_id) DO NOTHING`;
 
+// occurred_at: the analyzed event's provider time, the partition key of scores and hits
+// (the same in every replay). A message from an analyzer older than that field takes the
+// stored event's time, else now().
+const OCCURRED_AT = `COALESCE(s.occurred_at,
+  (SELECT e.occurred_at FROM call_events e WHERE e.event_id = s.event_id LIMIT 1), now())`;
+
 const INSERT_SCORES = `
 INSERT INTO fragment_scores (event_id, source, call_id, speaker, score, comparative, label, words,
-  analyzer_version, keyword_lists_version, is_test)
+  analyzer_version, keyword_lists_version, is_test, occurred_at)
 SELECT s.event_id, s.source, s.call_id, s.speaker, s.score, s.comparative, s.label, s.words::jsonb,
-  s.analyzer_version, s.keyword_lists_version, s.is_test
+  s.analyzer_version, s.keyword_lists_version, s.is_test, ${OCCURRED_AT}
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[],
-  $8::text[], $9::text[], $10::text[], $11::boolean[])
+  $8::text[], $9::text[], $10::text[], $11::boolean[], $12::timestamptz[])
   AS s(event_id, source, call_id, speaker, score, comparative, label, words, analyzer_version,
-       keyword_lists_version, is_test)
-ON CONFLICT (event_id) DO NOTHING
+       keyword_lists_version, is_test, occurred_at)
+ON CONFLICT (event_id, occurred_at) DO NOTHING
 RETURNING event_id`;
 
 const INSERT_SUMMARIES = `
@@ -44,9 +50,14 @@ RETURNING event_id`;
 
 const INSERT_HITS = `
 INSERT INTO keyword_hits (event_id, source, call_id, phase, utterance_index, list_name, term,
-  match_mode, matched_text, speaker, start_offset, end_offset, is_test)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
-  $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::boolean[])
+  match_mode, matched_text, speaker, start_offset, end_offset, is_test, occurred_at)
+SELECT s.event_id, s.source, s.call_id, s.phase, s.utterance_index, s.list_name, s.term,
+  s.match_mode, s.matched_text, s.speaker, s.start_offset, s.end_offset, s.is_test, ${OCCURRED_AT}
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+  $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::boolean[],
+  $14::timestamptz[])
+  AS s(event_id, source, call_id, phase, utterance_index, list_name, term, match_mode,
+       matched_text, speaker, start_offset, end_offset, is_test, occurred_at)
 ON CONFLICT DO NOTHING`;
 
 type Hit = { message: AnalysisMessage; phase: 'live' | 'final'; hit: KeywordHitMessage };
@@ -82,6 +93,7 @@ export const writeAnalysis = async (
       scores.map((m) => m.analyzerVersion),
       scores.map((m) => m.keywordListsVersion),
       scores.map((m) => m.isTest),
+      scores.map((m) => m.occurredAt ?? null),
     ]);
     for (const r of rows) fresh.add(r.event_id);
   }
@@ -128,5 +140,6 @@ export const writeAnalysis = async (
     hits.map((h) => h.hit.start),
     hits.map((h) => h.hit.end),
     hits.map((h) => h.message.isTest),
+    hits.map((h) => h.message.occurredAt ?? null),
   ]);
 };

@@ -9,7 +9,9 @@ export interface StoredCallEvent {
 }
 
 // Every write is a multi-row upsert from unnest(): one round trip per table per batch,
-// idempotent on replay (event ids are unique; call state only moves forward).
+// idempotent on replay (an event id and its provider time are unique: the detail tables are
+// partitioned by that time, and it is the same in every delivery; call state only moves
+// forward).
 
 const UPSERT_CALLS = `
 INSERT INTO calls AS c (source, call_id, direction, from_number, to_number, status,
@@ -46,14 +48,14 @@ SELECT event_id, source, call_id, event_type, provider_event_type, occurred_at, 
 FROM jsonb_to_recordset($1::jsonb) AS e(event_id text, source text, call_id text, event_type text,
   provider_event_type text, occurred_at timestamptz, received_at timestamptz, is_test boolean,
   kafka_partition int, kafka_offset bigint, raw jsonb)
-ON CONFLICT (event_id) DO NOTHING`;
+ON CONFLICT (event_id, occurred_at) DO NOTHING`;
 
 const INSERT_FRAGMENTS = `
 INSERT INTO transcript_fragments (event_id, source, call_id, seq, speaker, text,
   provider_timestamp, occurred_at, is_test)
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],
   $7::text[], $8::timestamptz[], $9::boolean[])
-ON CONFLICT (event_id) DO NOTHING`;
+ON CONFLICT (event_id, occurred_at) DO NOTHING`;
 
 /** Writes a batch of call events inside the caller's transaction. */
 export const writeCallEvents = async (
