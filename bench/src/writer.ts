@@ -102,6 +102,7 @@ export const benchWriter = async ({
             value: encodeAnalysisMessage({
               kind: 'fragment_score',
               eventId: event.eventId,
+              occurredAt: event.occurredAt,
               source: event.call.source,
               callId: event.call.callId,
               isTest: false,

@@ -46,6 +46,7 @@ export const fragmentScore = (
   return {
     kind: 'fragment_score',
     eventId: e.eventId,
+    occurredAt: e.occurredAt,
     source: e.call.source,
     callId: e.call.callId,
     isTest: false,

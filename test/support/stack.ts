@@ -24,12 +24,20 @@ export const API_TOKEN = 'stack-api-token';
 /** The services (the notifier when asked) as real processes on their own topics, against the run's database. */
 export const startStack = async (
   names: ServiceName[] = ['writer', 'analyzer', 'ingest', 'api'],
-  options: { brokers?: string; env?: Partial<Record<ServiceName, Record<string, string>>> } = {},
+  options: {
+    brokers?: string;
+    env?: Partial<Record<ServiceName, Record<string, string>>>;
+    /** A database of the test's own (already migrated) instead of the run's. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestStack> => {
   const prefix = uniquePrefix();
   const kafka = testKafka(options.brokers);
   await createTestTopics(kafka, prefix);
-  const pool = createPool({ connectionString: inject('databaseUrl'), max: 4 });
+  const pool = createPool({
+    connectionString: options.databaseUrl ?? inject('databaseUrl'),
+    max: 4,
+  });
   const ports = {
     ingest: await freePort(),
     api: await freePort(),
@@ -41,6 +49,7 @@ export const startStack = async (
     KAFKA_TOPIC_PREFIX: prefix,
     KEYWORD_LISTS_RELOAD_MS: '60000',
     ...(options.brokers ? { KAFKA_BROKERS: options.brokers } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   };
   const env: Record<ServiceName, Record<string, string>> = {
     ingest: {

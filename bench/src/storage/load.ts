@@ -54,11 +54,12 @@ SELECT e.event_id, e.source, e.call_id, e.kafka_offset, e.raw #>> '{payload,spea
 FROM call_events e JOIN (SELECT 'benchbox:BOX_' || (i % ${SOURCES}) AS source, i::text AS call_id FROM generate_series($1::bigint, $2::bigint) i) k USING (source, call_id)
 WHERE e.event_type = 'transcript'`;
 
-const scoresSql = `
+// With partitioned detail tables (0011), scores and hits carry their event's time.
+const scoresSql = (partitioned: boolean) => `
 INSERT INTO fragment_scores (event_id, source, call_id, speaker, score, comparative, label, words,
-  analyzer_version, keyword_lists_version, is_test)
+  analyzer_version, keyword_lists_version, is_test${partitioned ? ', occurred_at' : ''})
 SELECT f.event_id, f.source, f.call_id, f.speaker, round(v * 20), v, sentiment_label(v), '[]',
-  'bench', '1', f.is_test
+  'bench', '1', f.is_test${partitioned ? ', f.occurred_at' : ''}
 FROM (SELECT tf.*, (${rnd('tf.call_id::bigint', 'tf.seq')} - 0.45) * 0.4 AS v
       FROM transcript_fragments tf JOIN (SELECT 'benchbox:BOX_' || (i % ${SOURCES}) AS source, i::text AS call_id FROM generate_series($1::bigint, $2::bigint) i) k USING (source, call_id)) f`;
 
@@ -71,12 +72,16 @@ SELECT c.call_id || '-end', c.source, c.call_id, round(v * 30), v, sentiment_lab
 FROM (SELECT c.*, (${rnd('c.call_id::bigint', '77')} - 0.45) * 0.3 AS v FROM calls c JOIN (SELECT 'benchbox:BOX_' || (i % ${SOURCES}) AS source, i::text AS call_id FROM generate_series($1::bigint, $2::bigint) i) k USING (source, call_id)
       WHERE c.status = 'ended') c`;
 
-const hitsSql = `
+const hitsSql = (partitioned: boolean) => `
 INSERT INTO keyword_hits (event_id, source, call_id, phase, utterance_index, list_name, term,
-  match_mode, matched_text, speaker, start_offset, end_offset, is_test)
+  match_mode, matched_text, speaker, start_offset, end_offset, is_test${partitioned ? ', occurred_at' : ''})
 SELECT CASE WHEN h.phase = 'live' THEN c.call_id || '-2' ELSE c.call_id || '-end' END,
   c.source, c.call_id, h.phase, h.ix, (ARRAY['${LISTS.join("','")}'])[1 + (c.call_id::bigint / 5) % ${LISTS.length}],
-  'cancel', 'exact', 'cancel', 'customer', 0, 6, c.is_test
+  'cancel', 'exact', 'cancel', 'customer', 0, 6, c.is_test${
+    partitioned
+      ? `, c.initiated_at + CASE WHEN h.phase = 'live' THEN 2 ELSE ${FRAGMENTS} + 3 END * interval '20 s'`
+      : ''
+  }
 FROM calls c JOIN (SELECT 'benchbox:BOX_' || (i % ${SOURCES}) AS source, i::text AS call_id FROM generate_series($1::bigint, $2::bigint) i) k USING (source, call_id)
 CROSS JOIN (VALUES ('live', 0), ('final', 1), ('final', 3)) h(phase, ix)
 WHERE c.call_id::bigint % 5 = 0
@@ -111,12 +116,20 @@ export const loadCalls = async ({
   try {
     await client.query('SET synchronous_commit = off');
     const now = new Date();
+    const partitioned = await createPartitions(client, now);
     const started = Date.now();
     for (let from = 1; from <= calls; from += chunk) {
       const to = Math.min(calls, from + chunk - 1);
       await client.query('BEGIN');
       await client.query(callsSql, [calls, calls, now, from, to]);
-      for (const sql of [eventsSql, fragmentsSql, scoresSql, summariesSql, hitsSql, rulesSql]) {
+      for (const sql of [
+        eventsSql,
+        fragmentsSql,
+        scoresSql(partitioned),
+        summariesSql,
+        hitsSql(partitioned),
+        rulesSql,
+      ]) {
         await client.query(sql, [from, to]);
       }
       await refreshFigures(client, from, to);
@@ -130,6 +143,21 @@ export const loadCalls = async ({
   } finally {
     client.release();
   }
+};
+
+/** The daily partitions of the month loaded (and the day after), when the schema has them. */
+const createPartitions = async (client: PoolClient, now: Date): Promise<boolean> => {
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regproc('create_detail_partitions') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return false;
+  await client.query(
+    `SELECT create_detail_partitions(ARRAY(
+       SELECT d::date FROM generate_series(($1::timestamptz AT TIME ZONE 'UTC')::date - 32,
+         ($1::timestamptz AT TIME ZONE 'UTC')::date + 1, interval '1 day') d))`,
+    [now],
+  );
+  return true;
 };
 
 const refreshFigures = async (client: PoolClient, from: number, to: number): Promise<void> => {

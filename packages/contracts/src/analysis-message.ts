@@ -31,6 +31,11 @@ export const keywordHitSchema = z.object({
 const provenance = {
   /** The call event this analysis was computed from. */
   eventId: z.string().min(1),
+  /**
+   * That event's provider time (ISO 8601): where the writer stores the analysis, beside the
+   * event (the detail tables are partitioned by it). Optional for messages published before.
+   */
+  occurredAt: z.iso.datetime().optional(),
   source: z.string().min(1),
   callId: z.string().min(1),
   isTest: z.boolean(),

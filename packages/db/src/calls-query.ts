@@ -131,6 +131,7 @@ export const getCall = async (
       `SELECT tf.event_id, tf.seq, tf.speaker, tf.text, tf.occurred_at, fs.score, fs.comparative,
               fs.label, fs.words, fs.analyzer_version, fs.keyword_lists_version
        FROM transcript_fragments tf LEFT JOIN fragment_scores fs ON fs.event_id = tf.event_id
+         AND fs.occurred_at = tf.occurred_at
        WHERE tf.source = $1 AND tf.call_id = $2 ORDER BY tf.seq`,
       key,
     ),

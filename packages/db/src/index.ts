@@ -48,6 +48,14 @@ export type { WriterBatch } from './write-batch.js';
 export { applyRetention } from './retention.js';
 export type { RetentionReport } from './retention.js';
 export {
+  createDetailPartitions,
+  daysAround,
+  DETAIL_TABLES,
+  listDetailPartitionDays,
+  PARTITION_DAYS_AHEAD,
+  utcDay,
+} from './partitions.js';
+export {
   deleteDestination,
   DESTINATIONS_CHANNEL,
   getDestination,

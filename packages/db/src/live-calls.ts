@@ -55,6 +55,7 @@ export const listLiveCalls = async (
      LEFT JOIN LATERAL (
        SELECT jsonb_agg(round(fs.comparative::numeric, 3) ORDER BY tf.seq) AS points
        FROM transcript_fragments tf JOIN fragment_scores fs ON fs.event_id = tf.event_id
+         AND fs.occurred_at = tf.occurred_at
        WHERE tf.source = c.source AND tf.call_id = c.call_id AND tf.speaker = 'customer'
      ) sp ON true
      LEFT JOIN LATERAL (

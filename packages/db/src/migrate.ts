@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isTransientDbError } from './errors.js';
 import { findMigrationsDir } from './migrations-dir.js';
+import { DETAIL_TABLES, daysAround, PARTITION_DAYS_AHEAD } from './partitions.js';
 
 // Any constant works; it only has to be the same for every runner of these migrations.
 const MIGRATION_LOCK = 7_342_001;
@@ -68,10 +70,35 @@ export const migrate = async ({
       applied.push(name);
       onApply(name);
     }
+    await createPartitionsAhead(client);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();
+  }
+};
+
+/**
+ * The detail tables' daily partitions from yesterday to a week ahead (0011), one table and
+ * day per statement so no parent stays locked for long. Best effort: a lock that does not
+ * come within the timeout leaves the day to the writer, which creates the same days.
+ */
+const createPartitionsAhead = async (client: pg.Client): Promise<void> => {
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regproc('create_detail_partition') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return;
+  await client.query("SET lock_timeout = '2s'");
+  try {
+    for (const day of daysAround(Date.now(), 1, PARTITION_DAYS_AHEAD)) {
+      for (const table of DETAIL_TABLES) {
+        await client.query('SELECT create_detail_partition($1, $2::date)', [table, day]);
+      }
+    }
+  } catch (error) {
+    if (!isTransientDbError(error)) throw error;
+  } finally {
+    await client.query('RESET lock_timeout');
   }
 };
 

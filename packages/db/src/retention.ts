@@ -1,61 +1,61 @@
 import type { Pool } from 'pg';
+import { DETAIL_TABLES, withLockTimeout } from './partitions.js';
 
 export interface RetentionReport {
-  /** Detail of calls that started before this is gone; their figures stay. */
+  /** Detail older than this (a UTC midnight) is gone; calls that started before keep their figures. */
   horizon: Date;
+  /** Daily partitions dropped (one per detail table and day). */
+  droppedPartitions: number;
+  /** Rows below the horizon deleted from the DEFAULT partitions (late events). */
   deletedRows: number;
-  batches: number;
 }
 
 const DAY_MS = 86_400_000;
 
 /**
- * Deletes the detail rows (call_events, transcript_fragments, fragment_scores,
- * keyword_hits) of calls that started before `before`, keeping calls, summaries, rule
- * matches, per-call figures and rollups. The horizon moves first (and only forward), so
- * from then on no refresh recomputes those calls' figures from what is left; then the
- * sweep deletes one slice of start times per transaction, so no lock is held for long.
+ * Drops the detail (call_events, transcript_fragments, fragment_scores, keyword_hits) older
+ * than `before`, in whole UTC days: the daily partitions that end at or before the UTC
+ * midnight at or before `before`, and the rows below it in the DEFAULT partitions. Calls,
+ * summaries, rule matches, per-call figures and rollups are kept. The horizon moves first
+ * (and only forward), so from then on no refresh recomputes the figures of a call that
+ * started before it from what is left; then each partition is dropped in a transaction of
+ * its own, under a lock timeout, so writers wait at most that long.
  */
 export const applyRetention = async (
   pool: Pool,
   {
     before,
-    stepMs = 15 * 60_000, // start times per transaction
     onProgress = () => {},
-  }: { before: Date; stepMs?: number; onProgress?: (sweptUntil: Date, deleted: number) => void },
+  }: { before: Date; onProgress?: (partition: string, dropped: number) => void },
 ): Promise<RetentionReport> => {
-  const { rows } = await pool.query<{ dropped_before: Date; swept_until: Date | null }>(
+  const midnight = new Date(Math.floor(before.getTime() / DAY_MS) * DAY_MS);
+  const { rows } = await pool.query<{ dropped_before: Date }>(
     `UPDATE retention_horizon
      SET dropped_before = GREATEST(dropped_before, $1), changed_at = now()
-     RETURNING dropped_before, CASE WHEN swept_until > '-infinity' THEN swept_until END AS swept_until`,
-    [before],
+     RETURNING dropped_before`,
+    [midnight],
   );
-  const horizon = rows[0]?.dropped_before ?? before;
-  const first = await pool.query<{ started: Date | null }>(
-    `SELECT min(COALESCE(initiated_at, ringing_at, answered_at, first_event_at)) AS started
-     FROM calls`,
+  const horizon = rows[0]?.dropped_before ?? midnight;
+  const { rows: old } = await pool.query<{ parent: string; partition: string; day: string }>(
+    `SELECT parent, partition, to_char(day, 'YYYY-MM-DD') AS day FROM detail_partitions
+     WHERE (day + 1)::timestamp AT TIME ZONE 'UTC' <= $1
+     ORDER BY day, array_position($2::text[], parent)`,
+    [horizon, DETAIL_TABLES],
   );
-  const earliest = first.rows[0]?.started;
-  let from = Math.max(
-    earliest?.getTime() ?? horizon.getTime(),
-    (rows[0]?.swept_until?.getTime() ?? -Infinity) - DAY_MS,
-  );
-  from = Math.floor(from / stepMs) * stepMs;
-  let deletedRows = 0;
-  let batches = 0;
-  while (from < horizon.getTime()) {
-    const to = Math.min(from + stepMs, horizon.getTime());
-    const { rows: r } = await pool.query<{ deleted: string }>(
-      'SELECT drop_call_detail($1, $2) AS deleted',
-      [new Date(from), new Date(to)],
+  let droppedPartitions = 0;
+  for (const p of old) {
+    const r = await withLockTimeout<{ dropped: boolean }>(
+      pool,
+      'SELECT drop_detail_partition($1, $2::date) AS dropped',
+      [p.parent, p.day],
     );
-    await pool.query('UPDATE retention_horizon SET swept_until = GREATEST(swept_until, $1)', [
-      new Date(to),
-    ]);
-    deletedRows += Number(r[0]?.deleted ?? 0);
-    batches++;
-    onProgress(new Date(to), deletedRows);
-    from = to;
+    if (r[0]?.dropped) droppedPartitions++;
+    onProgress(p.partition, droppedPartitions);
   }
-  return { horizon, deletedRows, batches };
+  const d = await withLockTimeout<{ deleted: string }>(
+    pool,
+    'SELECT drop_default_detail() AS deleted',
+    [],
+  );
+  return { horizon, droppedPartitions, deletedRows: Number(d[0]?.deleted ?? 0) };
 };

@@ -9,7 +9,8 @@ import type { PoolClient } from 'pg';
 // call_events_staged: one row per call event, with the transcript columns filled for a
 // transcript fragment (one COPY for both tables).
 // analysis_staged: one row per analysis message, a fragment score or a call summary
-// (`kind`), its keyword hits as a JSON array.
+// (`kind`), its keyword hits as a JSON array, and the analyzed event's time when the
+// message carries it.
 const STAGING_DDL = `
 SET LOCAL client_min_messages = warning;
 CREATE TEMP TABLE IF NOT EXISTS call_events_staged (
@@ -21,7 +22,7 @@ CREATE TEMP TABLE IF NOT EXISTS analysis_staged (
   kind text, event_id text, source text, call_id text, speaker text, score float8,
   comparative float8, label text, words jsonb, customer_comparative float8,
   customer_label text, ai_comparative float8, summary jsonb, analyzer_version text,
-  keyword_lists_version text, is_test boolean, hits jsonb
+  keyword_lists_version text, is_test boolean, occurred_at timestamptz, hits jsonb
 ) ON COMMIT DELETE ROWS;`;
 
 /**

@@ -16,6 +16,11 @@ ON CONFLICT (source, call_id) DO NOTHING`;
 // The messages go by COPY into a staging table (hits as a JSON array per message) and on
 // with one statement: scores and summaries inserted unless their event id is stored, and
 // the hits of exactly those that were inserted.
+//
+// occurred_at: the analyzed event's provider time, the partition key of scores and hits
+// (the same in every replay). A message from an analyzer older than that field takes the
+// stored event's time, else now(); worked out once per staged message, so a score and its
+// hits land in the same day.
 const STAGED_COLUMNS = [
   'kind',
   'event_id',
@@ -33,21 +38,31 @@ const STAGED_COLUMNS = [
   'analyzer_version',
   'keyword_lists_version',
   'is_test',
+  'occurred_at',
   'hits',
 ] as const;
 
 const INSERT_STAGED = `
-WITH staged AS (
+WITH consumed AS (
   DELETE FROM analysis_staged RETURNING *
+),
+staged AS (
+  SELECT c.kind, c.event_id, c.source, c.call_id, c.speaker, c.score, c.comparative, c.label,
+    c.words, c.customer_comparative, c.customer_label, c.ai_comparative, c.summary,
+    c.analyzer_version, c.keyword_lists_version, c.is_test, c.hits,
+    COALESCE(c.occurred_at,
+      (SELECT e.occurred_at FROM call_events e WHERE e.event_id = c.event_id LIMIT 1),
+      now()) AS occurred_at
+  FROM consumed c
 ),
 scores AS (
   INSERT INTO fragment_scores (event_id, source, call_id, speaker, score, comparative, label,
-    words, analyzer_version, keyword_lists_version, is_test)
+    words, analyzer_version, keyword_lists_version, is_test, occurred_at)
   SELECT event_id, source, call_id, speaker, score, comparative, label, words, analyzer_version,
-    keyword_lists_version, is_test
+    keyword_lists_version, is_test, occurred_at
   FROM staged
   WHERE kind = 'fragment_score'
-  ON CONFLICT (event_id) DO NOTHING
+  ON CONFLICT (event_id, occurred_at) DO NOTHING
   RETURNING event_id
 ),
 summaries AS (
@@ -63,11 +78,11 @@ summaries AS (
 ),
 hits AS (
   INSERT INTO keyword_hits (event_id, source, call_id, phase, utterance_index, list_name, term,
-    match_mode, matched_text, speaker, start_offset, end_offset, is_test)
+    match_mode, matched_text, speaker, start_offset, end_offset, is_test, occurred_at)
   SELECT s.event_id, s.source, s.call_id,
     CASE s.kind WHEN 'fragment_score' THEN 'live' ELSE 'final' END,
     h."utteranceIndex", h.list, h.term, h.match, h."matchedText", h.speaker, h.start, h."end",
-    s.is_test
+    s.is_test, s.occurred_at
   FROM staged s
   CROSS JOIN LATERAL jsonb_to_recordset(s.hits) AS h("utteranceIndex" int, list text,
     term text, match text, "matchedText" text, speaker text, start int, "end" int)
@@ -101,7 +116,7 @@ export const writeAnalysis = async (
 const stagedRow = (m: AnalysisMessage): CopyValue[] => {
   const hits = asJson(m.hits);
   const common = [m.kind, m.eventId, m.source, m.callId] as const;
-  const versions = [m.analyzerVersion, m.keywordListsVersion, m.isTest] as const;
+  const versions = [m.analyzerVersion, m.keywordListsVersion, m.isTest, m.occurredAt] as const;
   switch (m.kind) {
     case 'fragment_score':
       return [

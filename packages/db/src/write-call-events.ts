@@ -12,8 +12,9 @@ export interface StoredCallEvent {
 
 // The calls rows are one multi-row upsert from unnest() (one row per call, merged first);
 // the events and their transcript fragments go by COPY into a staging table and on with one
-// INSERT … SELECT … ON CONFLICT per table. Idempotent on replay: event ids are unique, and
-// call state only moves forward.
+// INSERT … SELECT … ON CONFLICT per table. Idempotent on replay: an event id and its
+// provider time are unique (the detail tables are partitioned by that time, and it is the
+// same in every delivery), and call state only moves forward.
 
 const UPSERT_CALLS = `
 INSERT INTO calls AS c (source, call_id, direction, from_number, to_number, status,
@@ -59,8 +60,8 @@ const STAGED_COLUMNS = [
 ] as const;
 
 // One statement: the staged rows are consumed (so a second staging in the transaction starts
-// empty), the events inserted, and the fragments, whose foreign key to call_events is
-// checked at the end of the statement, when the events are in.
+// empty), the events inserted, and the fragments (no foreign key to the partitioned
+// call_events: the fragment and its event come from the same staged row).
 const INSERT_STAGED = `
 WITH staged AS (
   DELETE FROM call_events_staged RETURNING *
@@ -71,7 +72,7 @@ events AS (
   SELECT event_id, source, call_id, event_type, provider_event_type, occurred_at, received_at,
     is_test, kafka_partition, kafka_offset, raw
   FROM staged
-  ON CONFLICT (event_id) DO NOTHING
+  ON CONFLICT (event_id, occurred_at) DO NOTHING
 ),
 fragments AS (
   INSERT INTO transcript_fragments (event_id, source, call_id, seq, speaker, text,
@@ -79,7 +80,7 @@ fragments AS (
   SELECT event_id, source, call_id, seq, speaker, text, provider_timestamp, occurred_at, is_test
   FROM staged
   WHERE speaker IS NOT NULL
-  ON CONFLICT (event_id) DO NOTHING
+  ON CONFLICT (event_id, occurred_at) DO NOTHING
 )
 SELECT count(*)::int AS staged FROM staged`;
 

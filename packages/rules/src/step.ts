@@ -1,10 +1,10 @@
-import type { RuleSet } from './compile/compile-rules.js';
+import type { CompiledRule, RuleSet } from './compile/compile-rules.js';
 import type { CallView } from './eval/call-view.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
 import { liveView } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
-import { finalView } from './final/final-view.js';
+import { finalView, reproducesLive } from './final/final-view.js';
 import { reconcile } from './final/reconcile.js';
 import { callStart, type CallState } from './state/call-state.js';
 import { recordEvent } from './state/record-event.js';
@@ -35,65 +35,103 @@ type Change =
   | { kind: 'time' };
 
 /**
- * The rules (indexes) `change` may affect: all of them if the state holds nothing for this
- * rule set; else those watching its facts and the timed ones whose wake-up has come.
+ * The rules (indexes, ascending) `change` may affect: all of them if the state holds
+ * nothing for this rule set; else those watching its facts and the timed ones whose
+ * wake-up has come. A call's first event (`first`) needs no history: on a call with no
+ * other fact, a rule that is not timed holds only through a fact it watches.
  */
-const dueRules = (state: CallState, ruleSet: RuleSet, change: Change, now: number): boolean[] => {
+const dueRules = (
+  state: CallState,
+  ruleSet: RuleSet,
+  change: Change,
+  now: number,
+  first: boolean,
+): number[] => {
   const { rules, watchers } = ruleSet;
   const wake = state.wake;
-  if (change.kind === 'everything' || wake === undefined || wake.set !== ruleSet.id) {
-    return rules.map(() => true);
-  }
-  const due = rules.map(() => false);
+  const known = first || (wake !== undefined && wake.set === ruleSet.id);
+  if (change.kind === 'everything' || !known) return rules.map((_, i) => i);
+  const due: number[] = [];
   const mark = (indexes: readonly number[] | undefined) => {
-    for (const i of indexes ?? []) due[i] = true;
+    if (indexes !== undefined) due.push(...indexes);
   };
   if (change.kind === 'utterance') {
-    for (const list of change.lists) mark(watchers.byList.get(list));
+    for (const list of change.lists) {
+      const forList = watchers.byList.get(list);
+      mark(forList?.get(change.speaker));
+      mark(forList?.get(null));
+    }
     mark(watchers.bySpeaker.get(change.speaker));
     mark(watchers.bySpeaker.get(null));
   } else if (change.kind === 'lifecycle') mark(watchers.lifecycle);
-  for (const i of watchers.timed) {
-    const at = wake.at[i];
-    if (typeof at === 'number' && now >= at) due[i] = true;
+  watchers.timed.forEach((rule, t) => {
+    const at = first ? -Infinity : wake?.at[t];
+    if (typeof at === 'number' && now >= at) due.push(rule);
+  });
+  return ascendingUnique(due);
+};
+
+/** Sorts a short list of rule indexes in place and drops repeats (no allocation). */
+const ascendingUnique = (indexes: number[]): number[] => {
+  for (let i = 1; i < indexes.length; i++) {
+    const value = indexes[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (indexes[j] as number) > value; j--) indexes[j + 1] = indexes[j] as number;
+    indexes[j + 1] = value;
   }
-  return due;
+  let kept = 0;
+  for (const value of indexes)
+    if (kept === 0 || indexes[kept - 1] !== value) indexes[kept++] = value;
+  indexes.length = kept;
+  return indexes;
 };
 
 /**
  * Fires every rule (version) that has not fired for this call and now holds. Only the
  * rules the change may affect are evaluated (`dueRules`), with the same outcome as
- * evaluating all of them: a property test checks it.
+ * evaluating all of them: a property test checks it. `state` is one the step has just
+ * made, so it is completed in place rather than copied again.
  */
 const decideLive = (
   state: CallState,
   ruleSet: RuleSet,
   basis: Basis,
   change: Change,
+  first = false,
 ): StepResult => {
   const start = callStart(state);
   if (start === null) return { state, decisions: [] };
   const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
-  const due = dueRules(state, ruleSet, change, now);
-  const { rules } = ruleSet;
-  if (!rules.some((rule, i) => due[i] === true && state.fired[rule.key] === undefined)) {
+  const { rules, watchers } = ruleSet;
+  const due = dueRules(state, ruleSet, change, now, first).filter(
+    (i) => state.fired[(rules[i] as CompiledRule).key] === undefined,
+  );
+  const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
+  const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
+  if (due.length === 0) {
+    if (!kept) state.wake = { set: ruleSet.id, at: before };
     return { state, decisions: [] };
   }
   const view = liveView(state, ruleSet) as CallView;
   const decisions: RuleMatch[] = [];
-  const at =
-    state.wake?.set === ruleSet.id && change.kind !== 'everything'
-      ? [...state.wake.at]
-      : rules.map(() => null);
-  rules.forEach((rule, i) => {
-    if (due[i] !== true || state.fired[rule.key] !== undefined) return;
-    const first = firstOccurrence(rule.when, view);
-    if (first === undefined) {
-      const wake = rule.watch.timed ? wakeAt(rule.when, view) : Infinity;
-      at[i] = Number.isFinite(wake) ? wake : null;
-      return;
+  let at = before;
+  const wakeUp = (i: number, second: number | null) => {
+    const t = watchers.timedIndex[i];
+    if (t === undefined || at[t] === second) return;
+    if (at === before) at = [...before];
+    at[t] = second;
+  };
+  for (const i of due) {
+    const rule = rules[i] as CompiledRule;
+    const found = firstOccurrence(rule.when, view);
+    if (found === undefined) {
+      if (rule.watch.timed) {
+        const wake = wakeAt(rule.when, view);
+        wakeUp(i, Number.isFinite(wake) ? wake : null);
+      }
+      continue;
     }
-    at[i] = null;
+    wakeUp(i, null);
     decisions.push({
       rule: rule.name,
       ruleVersion: rule.version,
@@ -101,15 +139,17 @@ const decideLive = (
       phase: 'live',
       status: 'fired',
       basis,
-      atSecond: first.at,
-      evidence: [...first.evidence],
+      atSecond: found.at,
+      evidence: [...found.evidence],
     });
-  });
-  const wake = { set: ruleSet.id, at };
-  if (decisions.length === 0) return { state: { ...state, wake }, decisions };
-  const fired = { ...state.fired };
-  for (const match of decisions) fired[`${match.rule}@${match.ruleVersion}`] = match;
-  return { state: { ...state, fired, wake }, decisions };
+  }
+  if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
+  if (decisions.length > 0) {
+    const fired = { ...state.fired };
+    for (const match of decisions) fired[`${match.rule}@${match.ruleVersion}`] = match;
+    state.fired = fired;
+  }
+  return { state, decisions };
 };
 
 /** What recording `event` changed, for `decideLive`. */
@@ -120,14 +160,15 @@ const changeOf = (
   ruleSet: RuleSet,
 ): Change => {
   // Every time a rule was evaluated at is relative to the call's start.
-  if (callStart(before) !== callStart(after)) return { kind: 'everything' };
+  const start = callStart(before);
+  if (start !== null && start !== callStart(after)) return { kind: 'everything' };
   switch (event.type) {
     case 'transcript': {
       if (after.fragments === before.fragments) return { kind: 'time' };
-      const { hits } = ruleSet.analyze(event.transcript.text);
+      const { byList } = ruleSet.analyze(event.transcript.text);
       return {
         kind: 'utterance',
-        lists: hits.map((h) => h.list),
+        lists: byList.keys(),
         speaker: event.transcript.speaker,
       };
     }
@@ -139,13 +180,30 @@ const changeOf = (
   }
 };
 
-/** The final pass: every rule on the final transcript, reconciled with the live matches. */
+/**
+ * The final pass: every rule on the final transcript, reconciled with the live matches.
+ * Where the live path's last evaluation already settles a rule, it is not evaluated
+ * again: one that never fired and that the end alone cannot change (`Watch.atEnd`) has
+ * no final occurrence either, when the final transcript reproduces the live fragments and
+ * the call's start did not move (`settled`) — the last live step decided, for the same
+ * utterances and times, what evaluating every rule decides (a property test checks the
+ * reconciled set against the whole-call mode).
+ */
 const endCall = (
   state: CallState & { endedAt: number },
   finalTranscript: readonly FinalEntry[],
   ruleSet: RuleSet,
+  startKept: boolean,
 ): StepResult => {
-  const final = firstOccurrences(finalView(state, finalTranscript, ruleSet), ruleSet);
+  const settled =
+    startKept && state.wake?.set === ruleSet.id && reproducesLive(state, finalTranscript);
+  const view = finalView(state, finalTranscript, ruleSet);
+  const final = new Map<string, Occurrence>();
+  for (const rule of ruleSet.rules) {
+    if (settled && !rule.watch.atEnd && state.fired[rule.key] === undefined) continue;
+    const first = firstOccurrence(rule.when, view);
+    if (first !== undefined) final.set(rule.key, first);
+  }
   const reconciled = reconcile(ruleSet.rules, state.fired, final);
   return { state: { ...state, reconciled }, decisions: reconciled };
 };
@@ -166,10 +224,16 @@ export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): Step
         ruleSet,
         'event',
         changeOf(state, recorded.state, event, ruleSet),
+        callStart(state) === null,
       );
     case 'ended': {
       const ended = recorded.state as CallState & { endedAt: number };
-      return endCall(ended, event.type === 'call_ended' ? event.finalTranscript : [], ruleSet);
+      return endCall(
+        ended,
+        event.type === 'call_ended' ? event.finalTranscript : [],
+        ruleSet,
+        callStart(state) === callStart(ended),
+      );
     }
   }
 };

@@ -15,6 +15,7 @@ export const analyzeEvent = (
   if (event.type !== 'transcript' && event.type !== 'call_ended') return null;
   const provenance = {
     eventId: event.eventId,
+    occurredAt: event.occurredAt,
     source: event.call.source,
     callId: event.call.callId,
     isTest: event.isTest,

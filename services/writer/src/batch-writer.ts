@@ -3,6 +3,7 @@ import type { DeadLetter, KafkaMessage, PartitionBatch } from '@callpulse/kafka'
 import { backoffMs, sleep, type Logger } from '@callpulse/runtime';
 import { decodeRecord, type TopicKind, type WriterRecord } from './decode.js';
 import type { WriterMetrics } from './metrics.js';
+import type { PartitionKeeper } from './partitions.js';
 
 export interface BatchWriterDeps {
   pool: Pool;
@@ -11,6 +12,8 @@ export interface BatchWriterDeps {
   maxAttempts: number;
   metrics: WriterMetrics;
   logger: Logger;
+  /** Creates the partitions for the days of a batch's detail before it is written. */
+  partitions?: Pick<PartitionKeeper, 'prepare'>;
 }
 
 /** The partition was revoked or the writer is stopping: leave the offsets uncommitted. */
@@ -107,6 +110,7 @@ export const createBatchWriter = (deps: BatchWriterDeps) => {
       if (decoded.ok) records.push(decoded.record);
       else await deadLetter(batch, message, decoded.error);
     }
+    await deps.partitions?.prepare(records);
     // One transaction per chunk, heartbeating between them: a partition's whole backlog can
     // arrive as one batch, and a long silence would get this member thrown out of the group.
     for (let i = 0; i < records.length; i += CHUNK) {

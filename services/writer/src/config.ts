@@ -18,8 +18,9 @@ export const configSchema = z.object({
   WRITER_CONCURRENCY: positiveInt(3),
   // Tries of a record that fails with a data error before it goes to the dead-letter topic.
   WRITER_MAX_ATTEMPTS: positiveInt(3),
-  // Days of call detail (events, fragments, scores, hits) kept; 0 keeps everything. Older
-  // calls keep their call_sentiment figures, summaries and rollups.
+  // Days of call detail (events, fragments, scores, hits) kept, in whole UTC days of daily
+  // partitions; 0 keeps everything. Older calls keep their call_sentiment figures,
+  // summaries and rollups.
   RETENTION_DAYS: z.coerce.number().int().nonnegative().default(0),
 });
 

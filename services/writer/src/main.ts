@@ -4,6 +4,7 @@ import { startService } from '@callpulse/runtime';
 import { createBatchWriter } from './batch-writer.js';
 import { configSchema } from './config.js';
 import { createWriterMetrics } from './metrics.js';
+import { startPartitionKeeper } from './partitions.js';
 import { startRetention } from './retention.js';
 
 const service = startService({ name: 'writer', configSchema });
@@ -14,6 +15,8 @@ const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = config;
 const pool = await openPool({ connectionString, max, service: 'writer', logger }).catch(
   service.fail,
 );
+
+const partitions = await startPartitionKeeper({ pool, logger });
 
 const worker = await startPipelineWorker(service, {
   concurrency: config.WRITER_CONCURRENCY,
@@ -27,6 +30,7 @@ const worker = await startPipelineWorker(service, {
       metrics,
       logger,
       deadLetter,
+      partitions,
     }),
 });
 probes.readyWhen(worker.isReady);
@@ -37,4 +41,5 @@ const retention =
 // Stops fetching and waits for the batch in flight to commit, and its offsets too.
 service.onStop(() => worker.stop());
 service.onStop(async () => retention?.stop());
+service.onStop(() => partitions.stop());
 service.onStop(() => pool.end());

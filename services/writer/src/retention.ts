@@ -2,10 +2,10 @@ import { applyRetention, type Pool } from '@callpulse/db';
 import type { Logger } from '@callpulse/runtime';
 
 /**
- * With RETENTION_DAYS set, the writer sweeps detail rows older than that at start-up and
- * every `intervalMs` after (as `callpulse retention --older-than Nd` does). A failed sweep
- * is logged and tried again at the next tick; several writers sweeping at once only
- * repeat each other's deletes.
+ * With RETENTION_DAYS set, the writer drops the daily partitions of detail older than that
+ * at start-up and every `intervalMs` after (as `callpulse retention --older-than Nd` does).
+ * A failed run is logged and tried again at the next tick; several writers running it at
+ * once find each other's partitions already gone.
  */
 export const startRetention = ({
   pool,
@@ -26,8 +26,12 @@ export const startRetention = ({
     running = applyRetention(pool, { before: new Date(now() - days * 86_400_000) })
       .then((r) =>
         log.info(
-          { horizon: r.horizon, deletedRows: r.deletedRows, batches: r.batches },
-          'old call detail deleted',
+          {
+            horizon: r.horizon,
+            droppedPartitions: r.droppedPartitions,
+            deletedRows: r.deletedRows,
+          },
+          'old call detail dropped',
         ),
       )
       .catch((error: unknown) => log.warn({ err: error }, 'retention sweep failed; next tick'));

@@ -7,32 +7,38 @@ import {
 } from '@callpulse/analysis';
 import type { CollectedLists } from './compile-condition.js';
 
-/** A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive). */
+/**
+ * A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive),
+ * with the indexes of its first and last word (for `near`).
+ */
 export interface TextHit {
   list: string;
   start: number;
   end: number;
-}
-
-/** A hit with the indexes of its first and last word, for `near`. */
-export interface WordSpan extends TextHit {
+  /** Its position in its analysis's `hits`. */
+  index: number;
   firstWord: number;
   lastWord: number;
 }
 
 /**
- * What the rules need from one utterance: its sentiment, the hits of every list in text
- * order within each list (lists the rules do not name may be there too), and its tokens.
+ * What the rules need from one utterance: its sentiment and the hits of every list, in
+ * text order within each list (lists the rules do not name may be there too). Not its
+ * tokens: a live call keeps its utterances' analyses, and tokens are most of an
+ * analysis's memory (and of the garbage collector's work).
  */
 export interface TextAnalysis {
   comparative: number;
   hits: readonly TextHit[];
-  tokens: readonly Token[];
+  /** The same hits by list: a condition reads one list of every utterance, many times. */
+  byList: ReadonlyMap<string, readonly TextHit[]>;
 }
 
-/** The hits of one list. */
-export const hitsOf = (analysis: TextAnalysis, list: string): TextHit[] =>
-  analysis.hits.filter((h) => h.list === list);
+const NONE: readonly TextHit[] = Object.freeze([]);
+
+/** The hits of one list, in text order. */
+export const hitsOf = (analysis: TextAnalysis, list: string): readonly TextHit[] =>
+  analysis.byList.get(list) ?? NONE;
 
 /** The index of the token starting (or ending) at `offset`; tokens are in text order. */
 const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end') => {
@@ -48,12 +54,28 @@ const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end')
   return 0;
 };
 
-/** A hit with its word indexes, found among the utterance's tokens. */
-export const wordSpan = (analysis: TextAnalysis, hit: TextHit): WordSpan => ({
-  ...hit,
-  firstWord: wordAt(analysis.tokens, hit.start, 'start'),
-  lastWord: wordAt(analysis.tokens, hit.end, 'end'),
-});
+/** The rules' analysis of an utterance from the analyzer's sentiment, hits and tokens. */
+const textAnalysis = (
+  comparative: number,
+  found: readonly { list: string; start: number; end: number }[],
+  tokens: readonly Token[],
+): TextAnalysis => {
+  const hits = found.map(({ list, start, end }, index): TextHit => ({
+    list,
+    start,
+    end,
+    index,
+    firstWord: wordAt(tokens, start, 'start'),
+    lastWord: wordAt(tokens, end, 'end'),
+  }));
+  const byList = new Map<string, TextHit[]>();
+  for (const hit of hits) {
+    const same = byList.get(hit.list);
+    if (same === undefined) byList.set(hit.list, [hit]);
+    else same.push(hit);
+  }
+  return { comparative, hits, byList };
+};
 
 export interface TextAnalyzerOptions {
   lists: CollectedLists;
@@ -87,6 +109,7 @@ export const createTextAnalyzer = ({
   const speaker = 'customer';
   const analyzer = createAnalyzer({ lists: [...lists.shared, ...lists.own], overrides });
   const ownHits = createHitFinder(lists.own);
+  const read = new Set([...lists.shared, ...lists.own].map((list) => list.name));
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
   const remember = (text: string, result: TextAnalysis): TextAnalysis => {
@@ -98,23 +121,17 @@ export const createTextAnalyzer = ({
     analyze: (text) => {
       const known = cache.get(text);
       if (known !== undefined) return known;
-      const analyzed = analyzer.analyzeTokenized(text, speaker);
-      return remember(text, {
-        comparative: analyzed.sentiment.comparative,
-        hits: analyzed.hits,
-        tokens: analyzed.tokens,
-      });
+      const { sentiment, hits, tokens } = analyzer.analyzeTokenized(text, speaker);
+      return remember(text, textAnalysis(sentiment.comparative, hits, tokens));
     },
     learn: (text, analyzed) => {
       if (cache.get(text) !== undefined) return;
-      // The analyzer's hits include the shared lists' (under their names); lists the rules
-      // match under names of their own may be there too, and no rule reads them.
-      const own = lists.own.length > 0 ? ownHits(analyzed.tokens, text, speaker) : [];
-      remember(text, {
-        comparative: analyzed.sentiment.comparative,
-        hits: own.length > 0 ? [...analyzed.hits, ...own] : analyzed.hits,
-        tokens: analyzed.tokens,
-      });
+      // The analyzer's hits include the shared lists' (under their names); they may also
+      // hold lists no rule reads (or reads under a name of its own): those are left out.
+      const { sentiment, hits, tokens } = analyzed;
+      const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : [];
+      const kept = [...hits.filter((hit) => read.has(hit.list)), ...own];
+      remember(text, textAnalysis(sentiment.comparative, kept, tokens));
     },
   };
 };

@@ -3,14 +3,23 @@ import { callStart, type CallState, type Fragment } from '../state/call-state.js
 import type { CallView, Utterance } from './call-view.js';
 
 // A call's fragments are re-read at every event: each is made an utterance once per rule
-// set and call start (fragments are immutable; a state copies the array, not them).
-const utterances = new WeakMap<
-  Fragment,
-  { start: number; ruleSet: RuleSet; utterance: Utterance }
->();
+// set and call start, and the utterance kept on the fragment itself (fragments are
+// immutable; a state copies the array, not them). The key is a symbol and the property
+// not enumerable, so neither JSON (the saved state) nor a spread ever sees it; a WeakMap
+// would do the same at several times the cost of a property read, for every fragment of
+// the call at every event.
+const UTTERANCE = Symbol('utterance');
 
-const utteranceOf = (f: Fragment, start: number, ruleSet: RuleSet): Utterance => {
-  const known = utterances.get(f);
+interface Memo {
+  start: number;
+  ruleSet: RuleSet;
+  utterance: Utterance;
+}
+
+type Memoized = Fragment & { [UTTERANCE]?: Memo };
+
+const utteranceOf = (f: Memoized, start: number, ruleSet: RuleSet): Utterance => {
+  const known = f[UTTERANCE];
   if (known !== undefined && known.start === start && known.ruleSet === ruleSet) {
     return known.utterance;
   }
@@ -21,7 +30,13 @@ const utteranceOf = (f: Fragment, start: number, ruleSet: RuleSet): Utterance =>
     eventId: f.eventId,
     analysis: ruleSet.analyze(f.text),
   };
-  utterances.set(f, { start, ruleSet, utterance });
+  if (Object.isExtensible(f)) {
+    Object.defineProperty(f, UTTERANCE, {
+      value: { start, ruleSet, utterance },
+      writable: true,
+      configurable: true,
+    });
+  }
   return utterance;
 };
 

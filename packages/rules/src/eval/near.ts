@@ -1,7 +1,7 @@
-import { hitsOf, wordSpan, type WordSpan } from '../compile/text-analysis.js';
+import { hitsOf, type TextHit } from '../compile/text-analysis.js';
 import type { Node } from '../compile/node.js';
 import { speaks, type CallView, type Utterance } from './call-view.js';
-import { evidenceOf } from './evidence.js';
+import { hitEvidence } from './evidence.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Near = Extract<Node, { op: 'near' }>;
@@ -11,10 +11,10 @@ type Near = Extract<Node, { op: 'near' }>;
  * and the hit that starts last, or null. Taking each hit in turn as the one that starts
  * last, every other term is best served by its hit starting no later that ends latest.
  */
-export const closestSet = (perTerm: readonly (readonly WordSpan[])[], words: number) => {
-  let best: { gap: number; hits: WordSpan[] } | null = null;
+export const closestSet = (perTerm: readonly (readonly TextHit[])[], words: number) => {
+  let best: { gap: number; hits: TextHit[] } | null = null;
   for (const anchor of perTerm.flat()) {
-    const chosen: WordSpan[] = [];
+    const chosen: TextHit[] = [];
     for (const hits of perTerm) {
       const candidates = hits.filter((h) => h.firstWord <= anchor.firstWord);
       if (candidates.length === 0) break;
@@ -29,15 +29,12 @@ export const closestSet = (perTerm: readonly (readonly WordSpan[])[], words: num
 
 const nearIn = (node: Near, u: Utterance): Occurrence | null => {
   // Most utterances lack a term: find that out before building anything.
-  const { hits: all } = u.analysis;
-  if (!node.lists.every((list) => all.some((h) => h.list === list))) return null;
-  const perTerm = node.lists.map((list) =>
-    hitsOf(u.analysis, list).map((hit) => wordSpan(u.analysis, hit)),
-  );
+  if (!node.lists.every((list) => u.analysis.byList.has(list))) return null;
+  const perTerm = node.lists.map((list) => hitsOf(u.analysis, list));
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
   const ordered = [...hits].sort((a, b) => a.start - b.start);
-  return { at: u.at, evidence: ordered.map((h) => evidenceOf(u, h.start, h.end)) };
+  return { at: u.at, evidence: ordered.map((h) => hitEvidence(u, h)) };
 };
 
 /** Every utterance holding all the terms close enough together is an occurrence. */

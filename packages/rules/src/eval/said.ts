@@ -1,7 +1,8 @@
 import type { Node } from '../compile/node.js';
+import { hitsOf } from '../compile/text-analysis.js';
 import type { Evidence } from '../types.js';
 import { speaks, type CallView } from './call-view.js';
-import { evidenceOf } from './evidence.js';
+import { hitEvidence } from './evidence.js';
 import type { Occurrence, Outcome } from './outcome.js';
 import { windowRange } from './window.js';
 
@@ -17,9 +18,8 @@ export const saidHits = (node: Said, view: CallView, max = Infinity): Evidence[]
   const hits: Evidence[] = [];
   for (const u of view.utterances) {
     if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
-    for (const hit of u.analysis.hits) {
-      if (hit.list !== node.list) continue;
-      hits.push(evidenceOf(u, hit.start, hit.end));
+    for (const hit of hitsOf(u.analysis, node.list)) {
+      hits.push(hitEvidence(u, hit));
       if (hits.length >= max) return hits;
     }
   }

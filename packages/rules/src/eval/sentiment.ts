@@ -1,6 +1,6 @@
 import type { Node } from '../compile/node.js';
-import { type CallView } from './call-view.js';
-import { evidenceOf } from './evidence.js';
+import { type CallView, type Utterance } from './call-view.js';
+import { wholeEvidence } from './evidence.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Sentiment = Extract<Node, { op: 'sentiment' }>;
@@ -11,15 +11,20 @@ type Sentiment = Extract<Node, { op: 'sentiment' }>;
  * decide nothing. Each utterance where it holds is an occurrence.
  */
 export const evaluateSentiment = (node: Sentiment, view: CallView): Outcome => {
-  const mine = view.utterances.filter((u) => node.speaker === null || u.speaker === node.speaker);
+  const mine: Utterance[] = [];
+  for (const u of view.utterances)
+    if (node.speaker === null || u.speaker === node.speaker) mine.push(u);
   const occurrences: Occurrence[] = [];
-  for (let i = node.overLast - 1; i < mine.length; i++) {
-    const last = mine.slice(i - node.overLast + 1, i + 1);
-    const mean = last.reduce((sum, u) => sum + u.analysis.comparative, 0) / last.length;
+  const n = node.overLast;
+  for (let i = n - 1; i < mine.length; i++) {
+    // Summed afresh for each window, in order: the same float as a reduce over it.
+    let sum = 0;
+    for (let j = i - n + 1; j <= i; j++) sum += (mine[j] as Utterance).analysis.comparative;
+    const mean = sum / n;
     const holds = node.below !== undefined ? mean < node.below : mean > (node.above ?? Infinity);
     if (holds) {
-      const u = last[last.length - 1];
-      if (u !== undefined) occurrences.push({ at: u.at, evidence: last.map((l) => evidenceOf(l)) });
+      const last = mine.slice(i - n + 1, i + 1);
+      occurrences.push({ at: (mine[i] as Utterance).at, evidence: last.map(wholeEvidence) });
     }
   }
   return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../compile/compile-rules.js';
 import type { CallView } from '../eval/call-view.js';
+import { liveView } from '../eval/live-view.js';
 import { callStart, type CallState } from '../state/call-state.js';
 import type { FinalEntry } from '../state/rule-event.js';
 import { entryTimes } from './entry-times.js';
@@ -14,6 +15,13 @@ export const finalView = (
   finalTranscript: readonly FinalEntry[],
   ruleSet: RuleSet,
 ): CallView => {
+  // The same utterances at the same times as the live view's: take those (analyzed, and
+  // with the evidence already built for them).
+  const live = reproducesLive(state, finalTranscript) ? liveView(state, ruleSet) : null;
+  if (live !== null) {
+    const endAt = state.endedAt - (callStart(state) ?? state.endedAt);
+    return { ...live, endAt, now: endAt };
+  }
   const start = callStart(state) ?? state.endedAt;
   const fragments = state.fragments.map((f) => ({ ...f, at: f.at - start }));
   const entries: readonly FinalEntry[] =
@@ -44,4 +52,24 @@ export const finalView = (
     endAt,
     now: endAt,
   };
+};
+
+/**
+ * Whether the final transcript is the live fragments again, utterance for utterance, in
+ * the same order (or empty, so that they stand in for it): then the final view holds the
+ * utterances the live path last evaluated, at the same times.
+ */
+export const reproducesLive = (
+  state: CallState,
+  finalTranscript: readonly FinalEntry[],
+): boolean => {
+  if (state.dropped > 0) return false;
+  if (finalTranscript.length === 0) return true;
+  const { fragments } = state;
+  return (
+    finalTranscript.length === fragments.length &&
+    finalTranscript.every(
+      (entry, i) => entry.speaker === fragments[i]?.speaker && entry.text === fragments[i]?.text,
+    )
+  );
 };

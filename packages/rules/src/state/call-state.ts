@@ -40,9 +40,10 @@ export interface CallState {
   reconciled: RuleMatch[] | null;
   /**
    * What the last evaluations left pending, valid for the rule set `set` only (another
-   * set, or none recorded: every rule is evaluated at the next event). Per rule, in the
-   * set's order: the call second from which time alone may change its outcome, or null
-   * if only a new fact can (see `step`).
+   * set, or none recorded: every rule is evaluated at the next event). One entry per timed
+   * rule (`not`, `notFollowedBy`, `longerThan`), in the set's order: the call second from
+   * which time alone may change its outcome, or null if only a new fact can (see `step`).
+   * Other rules wait for a fact they watch.
    */
   wake?: { set: string; at: (number | null)[] };
 }
