@@ -45,7 +45,14 @@ describe('near', () => {
   });
 
   it('picks the closest pair among repeats', () => {
-    const hit = (w: number) => ({ list: '#0', start: w, end: w + 1, firstWord: w, lastWord: w });
+    const hit = (w: number) => ({
+      list: '#0',
+      start: w,
+      end: w + 1,
+      index: 0,
+      firstWord: w,
+      lastWord: w,
+    });
     expect(
       closestSet(
         [
