@@ -62,10 +62,13 @@ describe('alerts: Slack pacing', () => {
         worst = Math.max(worst, excess);
       }
     expect(worst).toBeLessThanOrEqual(1);
-    // After the burst, a second per message: the bucket allows exactly 1/s, so only the
-    // arrival jitter of the first and last message (a few ms) can make the span shorter.
+    // After the burst, a second per message: the bucket allows exactly 1/s. The span is
+    // measured from the burst's last arrival, which is itself late by the time the burst
+    // took to send (on a busy machine 60 ms was seen), so up to 250 ms short is arrival
+    // timing, not pace: a sender at even 1.01/s would be 270 ms short here, and the bucket
+    // check above bounds every window anyway.
     const spanMs = at.at(-1)! - at[BURST - 1]!;
-    expect(spanMs).toBeGreaterThanOrEqual((ALERTS - BURST) * 1000 - 50);
+    expect(spanMs).toBeGreaterThanOrEqual((ALERTS - BURST) * 1000 - 250);
     const sustained = (ALERTS - BURST) / (spanMs / 1000);
     console.log(
       `Slack pacing: ${ALERTS} alerts, sustained ${sustained.toFixed(3)}/s after a burst of ${BURST}, worst excess over the bucket ${worst.toFixed(3)}`,
