@@ -17,16 +17,6 @@ export interface StepResult {
   decisions: RuleMatch[];
 }
 
-/** Each rule's earliest occurrence in `view`, for the rules that have one. */
-export const firstOccurrences = (view: CallView, ruleSet: RuleSet): Map<string, Occurrence> => {
-  const found = new Map<string, Occurrence>();
-  for (const rule of ruleSet.rules) {
-    const first = firstOccurrence(rule.when, view);
-    if (first !== undefined) found.set(rule.key, first);
-  }
-  return found;
-};
-
 /** What an event added to a call: the facts a rule may watch (see `Watch`). */
 type Change =
   | { kind: 'everything' }

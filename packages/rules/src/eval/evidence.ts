@@ -25,7 +25,7 @@ const memoOf = (u: Memoized): Memo | undefined => {
 };
 
 /** Evidence for a hit at `start..end` of an utterance (the whole of it by default). */
-export const evidenceOf = (u: Utterance, start = 0, end = u.text.length): Evidence => {
+const evidenceOf = (u: Utterance, start = 0, end = u.text.length): Evidence => {
   const evidence: Evidence = { speaker: u.speaker, text: u.text, start, end, atSecond: u.at };
   if (u.eventId !== undefined) evidence.eventId = u.eventId;
   return evidence;
