@@ -196,4 +196,54 @@ describe('partitioned detail tables', () => {
       figures,
     );
   });
+  it("call_keyword_hits reads a call's hits of every day it ran (and only its own)", async () => {
+    const url = await database('partition_hits');
+    urls.push(url);
+    await migrate({ connectionString: url });
+    const pool = createPool({ connectionString: url, max: 2 });
+    pools.push(pool);
+    // Calls that start just before tomorrow's UTC midnight (a day made ahead), so their
+    // fragments fall into two daily partitions.
+    const midnight = Math.ceil(Date.now() / 1000 / DAY_S) * DAY_S + DAY_S;
+    const batch = callBatch(3, midnight - 50, 'hits:midnight');
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        events: batch.events,
+        analysis: batch.events
+          .filter((e) => e.event.type === 'transcript')
+          .map((e) => fragmentScore(e.event, 0.1, ['churn'])),
+        matches: [],
+      }),
+    );
+    const direct = await pool.query<{ call_id: string; days: string }>(
+      `SELECT call_id, count(DISTINCT tableoid) AS days FROM keyword_hits GROUP BY call_id
+       ORDER BY call_id`,
+    );
+    expect(direct.rows.some((r) => Number(r.days) >= 2)).toBe(true);
+    const columns = `source, call_id, phase, occurred_at, speaker, list_name, term, matched_text`;
+    for (const { call_id: callId } of direct.rows) {
+      const viaView = await pool.query(
+        `SELECT ${columns} FROM call_keyword_hits WHERE source = $1 AND call_id = $2
+         ORDER BY occurred_at, speaker`,
+        ['hits:midnight', callId],
+      );
+      const fromTable = await pool.query(
+        `SELECT ${columns} FROM keyword_hits WHERE source = $1 AND call_id = $2
+         ORDER BY occurred_at, speaker`,
+        ['hits:midnight', callId],
+      );
+      expect(fromTable.rows.length).toBeGreaterThan(0);
+      expect(viaView.rows).toEqual(fromTable.rows);
+    }
+    // The README's churn query answers from it: every churn call, newest first.
+    const { rows: churn } = await pool.query<{ call_id: string; term: string }>(
+      `SELECT cs.call_id, hit.term FROM call_sentiment cs
+       CROSS JOIN LATERAL (
+         SELECT kh.term FROM call_keyword_hits kh
+         WHERE kh.source = cs.source AND kh.call_id = cs.call_id AND kh.list_name = 'churn'
+         ORDER BY kh.phase DESC LIMIT 1) hit
+       WHERE cs.keyword_lists_hit @> '{churn}' ORDER BY cs.started_at DESC LIMIT 20`,
+    );
+    expect(churn.map((r) => r.term)).toEqual(direct.rows.map(() => 'cancel'));
+  });
 });

@@ -30,7 +30,21 @@ export const questionsFor = (one: [string, string]): Question[] => {
           LIMIT 20`,
     },
     {
-      name: 'README: calls where the churn list was hit',
+      name: 'README: the latest calls where the churn list was hit, with what was said',
+      sql: `SELECT cs.source, cs.call_id, cs.started_at, cs.label, hit.term, hit.matched_text
+          FROM call_sentiment cs
+          CROSS JOIN LATERAL (
+            SELECT kh.term, kh.matched_text FROM call_keyword_hits kh
+            WHERE kh.source = cs.source AND kh.call_id = cs.call_id AND kh.list_name = 'churn'
+            ORDER BY kh.phase DESC LIMIT 1
+          ) hit
+          WHERE cs.keyword_lists_hit @> '{churn}'
+          ORDER BY cs.started_at DESC
+          LIMIT 20`,
+    },
+    {
+      // An export rather than a question: its rows grow with the history kept.
+      name: 'every call where the churn list was hit, with what was said (all of them)',
       sql: `SELECT DISTINCT ON (kh.source, kh.call_id) kh.source, kh.call_id, kh.term, kh.matched_text, cs.label
           FROM keyword_hits kh JOIN call_sentiment cs USING (source, call_id)
           WHERE kh.list_name = 'churn'
