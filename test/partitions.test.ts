@@ -237,12 +237,14 @@ describe('partitioned detail tables', () => {
     }
     // The README's churn query answers from it: every churn call, newest first.
     const { rows: churn } = await pool.query<{ call_id: string; term: string }>(
-      `SELECT cs.call_id, hit.term FROM call_sentiment cs
+      `SELECT cs.call_id, hit.term FROM (
+         SELECT source, call_id, started_at FROM call_sentiment
+         WHERE keyword_lists_hit @> '{churn}' ORDER BY started_at DESC LIMIT 20) cs
        CROSS JOIN LATERAL (
          SELECT kh.term FROM call_keyword_hits kh
          WHERE kh.source = cs.source AND kh.call_id = cs.call_id AND kh.list_name = 'churn'
          ORDER BY kh.phase DESC LIMIT 1) hit
-       WHERE cs.keyword_lists_hit @> '{churn}' ORDER BY cs.started_at DESC LIMIT 20`,
+       ORDER BY cs.started_at DESC`,
     );
     expect(churn.map((r) => r.term)).toEqual(direct.rows.map(() => 'cancel'));
   });

@@ -32,15 +32,17 @@ export const questionsFor = (one: [string, string]): Question[] => {
     {
       name: 'README: the latest calls where the churn list was hit, with what was said',
       sql: `SELECT cs.source, cs.call_id, cs.started_at, cs.label, hit.term, hit.matched_text
-          FROM call_sentiment cs
+          FROM (
+            SELECT source, call_id, started_at, label FROM call_sentiment
+            WHERE keyword_lists_hit @> '{churn}'
+            ORDER BY started_at DESC LIMIT 20
+          ) cs
           CROSS JOIN LATERAL (
             SELECT kh.term, kh.matched_text FROM call_keyword_hits kh
             WHERE kh.source = cs.source AND kh.call_id = cs.call_id AND kh.list_name = 'churn'
             ORDER BY kh.phase DESC LIMIT 1
           ) hit
-          WHERE cs.keyword_lists_hit @> '{churn}'
-          ORDER BY cs.started_at DESC
-          LIMIT 20`,
+          ORDER BY cs.started_at DESC`,
     },
     {
       // An export rather than a question: its rows grow with the history kept.

@@ -46,6 +46,7 @@ export type { FiguresDifference } from './call-figures.js';
 export { writeBatch } from './write-batch.js';
 export type { WriterBatch } from './write-batch.js';
 export { applyRetention } from './retention.js';
+export { analyzeStaleTables, autovacuumRuns, QUESTION_TABLES } from './statistics.js';
 export type { RetentionReport } from './retention.js';
 export {
   createDetailPartitions,

@@ -6,6 +6,7 @@ import { configSchema } from './config.js';
 import { createWriterMetrics } from './metrics.js';
 import { startPartitionKeeper } from './partitions.js';
 import { startRetention } from './retention.js';
+import { startStatisticsKeeper } from './statistics.js';
 
 const service = startService({ name: 'writer', configSchema });
 const { config, logger } = service;
@@ -17,6 +18,7 @@ const pool = await openPool({ connectionString, max, service: 'writer', logger }
 );
 
 const partitions = await startPartitionKeeper({ pool, logger });
+const statistics = await startStatisticsKeeper({ pool, logger });
 
 const worker = await startPipelineWorker(service, {
   concurrency: config.WRITER_CONCURRENCY,
@@ -42,4 +44,5 @@ const retention =
 service.onStop(() => worker.stop());
 service.onStop(async () => retention?.stop());
 service.onStop(() => partitions.stop());
+service.onStop(() => statistics.stop());
 service.onStop(() => pool.end());
