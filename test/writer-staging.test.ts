@@ -138,6 +138,64 @@ describe('the writer stores detail rows by COPY through staging tables', () => {
     expect(await counts(s.source)).toMatchObject({ events: String(s.events.length) });
   });
 
+  // Migration 0012 dropped the detail tables' foreign keys to calls: the writer's own
+  // ordering (the call row written or ensured before any detail row of the call, in the
+  // same transaction) is what keeps every detail row attached to its call now.
+  it('writes the call row of every detail row it stores, whichever topic arrives first (the keys 0012 dropped)', async () => {
+    const keys = await pool.query<{ table: string }>(
+      `SELECT conrelid::regclass::text AS table FROM pg_constraint
+       WHERE contype = 'f' AND confrelid = 'calls'::regclass AND conparentid = 0`,
+    );
+    expect(keys.rows.map((r) => r.table).sort()).toEqual(['call_summaries']);
+
+    const s = scenario(3, 50);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    // Analysis of call 1 (scores with hits, a summary) before any of its events; call 2's
+    // events before its analysis; call 3's events only.
+    const ofCall = (id: string) => fragments.filter((f) => f.event.call?.callId === id);
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        analysis: [
+          ...ofCall('1').map((f) => fragmentScore(f.event, -0.3, ['churn'])),
+          finalSummary(s.source, '1', ['churn']),
+        ],
+      }),
+    );
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        events: s.events.filter((e) => e.event.call?.callId !== '1'),
+      }),
+    );
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        events: s.events.filter((e) => e.event.call?.callId === '1'),
+        analysis: ofCall('2').map((f) => fragmentScore(f.event, 0.2)),
+      }),
+    );
+    const { rows } = await pool.query<{ detail: string; orphans: string }>(
+      `SELECT t.detail, count(*) FILTER (WHERE c.call_id IS NULL) AS orphans
+       FROM (
+         SELECT 'events' AS detail, source, call_id FROM call_events WHERE source = $1
+         UNION ALL SELECT 'fragments', source, call_id FROM transcript_fragments WHERE source = $1
+         UNION ALL SELECT 'scores', source, call_id FROM fragment_scores WHERE source = $1
+         UNION ALL SELECT 'hits', source, call_id FROM keyword_hits WHERE source = $1
+       ) t
+       LEFT JOIN calls c ON c.source = t.source AND c.call_id = t.call_id
+       GROUP BY t.detail ORDER BY t.detail`,
+      [s.source],
+    );
+    expect(rows).toEqual([
+      { detail: 'events', orphans: '0' },
+      { detail: 'fragments', orphans: '0' },
+      { detail: 'hits', orphans: '0' },
+      { detail: 'scores', orphans: '0' },
+    ]);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
   it('fails loudly, never silently, when called outside a transaction', async () => {
     const s = scenario(1, 40);
     const client = await pool.connect();
