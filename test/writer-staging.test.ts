@@ -150,9 +150,23 @@ describe('the writer stores detail rows by COPY through staging tables', () => {
 
     const s = scenario(3, 50);
     const fragments = s.events.filter((e) => e.event.type === 'transcript');
-    // Analysis of call 1 (scores with hits, a summary) before any of its events; call 2's
-    // events before its analysis; call 3's events only.
     const ofCall = (id: string) => fragments.filter((f) => f.event.call?.callId === id);
+    const orphans = async () =>
+      (
+        await pool.query<{ detail: string; rows: string; orphans: string }>(
+          `SELECT t.detail, count(*) AS rows, count(*) FILTER (WHERE c.call_id IS NULL) AS orphans
+           FROM (
+             SELECT 'events' AS detail, source, call_id FROM call_events WHERE source = $1
+             UNION ALL SELECT 'fragments', source, call_id FROM transcript_fragments WHERE source = $1
+             UNION ALL SELECT 'scores', source, call_id FROM fragment_scores WHERE source = $1
+             UNION ALL SELECT 'hits', source, call_id FROM keyword_hits WHERE source = $1
+           ) t
+           LEFT JOIN calls c ON c.source = t.source AND c.call_id = t.call_id
+           GROUP BY t.detail ORDER BY t.detail`,
+          [s.source],
+        )
+      ).rows;
+    // Analysis of call 1 (scores with hits, a summary) before any of its events.
     await inTransaction(pool, (client) =>
       writeBatch(client, {
         ...EMPTY,
@@ -162,6 +176,11 @@ describe('the writer stores detail rows by COPY through staging tables', () => {
         ],
       }),
     );
+    expect(await orphans()).toEqual([
+      { detail: 'hits', rows: String(ofCall('1').length + 1), orphans: '0' },
+      { detail: 'scores', rows: String(ofCall('1').length), orphans: '0' },
+    ]);
+    // Then the events of calls 2 and 3; then call 1's events with call 2's analysis.
     await inTransaction(pool, (client) =>
       writeBatch(client, {
         ...EMPTY,
@@ -175,23 +194,11 @@ describe('the writer stores detail rows by COPY through staging tables', () => {
         analysis: ofCall('2').map((f) => fragmentScore(f.event, 0.2)),
       }),
     );
-    const { rows } = await pool.query<{ detail: string; orphans: string }>(
-      `SELECT t.detail, count(*) FILTER (WHERE c.call_id IS NULL) AS orphans
-       FROM (
-         SELECT 'events' AS detail, source, call_id FROM call_events WHERE source = $1
-         UNION ALL SELECT 'fragments', source, call_id FROM transcript_fragments WHERE source = $1
-         UNION ALL SELECT 'scores', source, call_id FROM fragment_scores WHERE source = $1
-         UNION ALL SELECT 'hits', source, call_id FROM keyword_hits WHERE source = $1
-       ) t
-       LEFT JOIN calls c ON c.source = t.source AND c.call_id = t.call_id
-       GROUP BY t.detail ORDER BY t.detail`,
-      [s.source],
-    );
-    expect(rows).toEqual([
-      { detail: 'events', orphans: '0' },
-      { detail: 'fragments', orphans: '0' },
-      { detail: 'hits', orphans: '0' },
-      { detail: 'scores', orphans: '0' },
+    expect((await orphans()).map((r) => [r.detail, r.orphans])).toEqual([
+      ['events', '0'],
+      ['fragments', '0'],
+      ['hits', '0'],
+      ['scores', '0'],
     ]);
     expect(await checkCallFigures(pool, s)).toEqual([]);
   });
