@@ -18,13 +18,8 @@ const started = Date.now();
 const log = (line: string): void =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-// Both names: the writer calls call_figures_apply since migration 0013, call_figures_refresh before.
-const NO_REFRESH = ['call_figures_refresh', 'call_figures_apply']
-  .map(
-    (name) => `CREATE OR REPLACE FUNCTION ${name}(p_sources text[], p_call_ids text[]) RETURNS bigint
-  LANGUAGE sql AS 'SELECT 0::bigint';`,
-  )
-  .join('\n');
+const NO_REFRESH = `CREATE OR REPLACE FUNCTION call_figures_refresh(p_sources text[], p_call_ids text[]) RETURNS bigint
+  LANGUAGE sql AS 'SELECT 0::bigint'`;
 
 const results: { mode: string; figures: WriterFigures }[] = [];
 for (let round = 1; round <= Number(values.rounds); round++) {

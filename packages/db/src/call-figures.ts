@@ -19,8 +19,7 @@ export const refreshCallFigures = async (
   if (unique.size === 0) return 0;
   const list = [...unique.values()];
   const { rows } = await client.query<{ changed: string }>(
-    // call_figures_apply (0013): call_figures_refresh's results, cheaper rollup step.
-    'SELECT call_figures_apply($1::text[], $2::text[]) AS changed',
+    'SELECT call_figures_refresh($1::text[], $2::text[]) AS changed',
     [list.map((k) => k.source), list.map((k) => k.callId)],
   );
   return Number(rows[0]?.changed ?? 0);
