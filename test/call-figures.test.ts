@@ -248,9 +248,9 @@ describe('stored call figures and rollups', () => {
     expect(r?.answered).toBe('40');
   });
 
-  // 0013's refresh reads each changed call's old figures by key (the rollups' "-" side):
-  // every call of a large batch must leave its old hour and label exactly once.
-  it('moves every call of one large batch out of its old rollup figures (0013), as the repair path computes them', async () => {
+  // The refresh moves the rollups by each changed call's old figures (the "-" side) and
+  // new ones: every call of a large batch must leave its old label exactly once.
+  it('moves every call of one large batch out of its old rollup figures exactly once', async () => {
     const s = scenario(60, 180);
     const fragments = s.events.filter((e) => e.event.type === 'transcript');
     await write({ events: s.events });
@@ -267,7 +267,7 @@ describe('stored call figures and rollups', () => {
     });
     expect(await rollup(s.source)).toMatchObject({ calls: '60', neutral: '0', negative: '60' });
     expect(await checkCallFigures(pool, s)).toEqual([]);
-    // The repair path (call_figures_refresh, the full recompute) finds nothing to change.
+    // A second refresh of every call (the repair path) finds nothing to change.
     const { rows } = await pool.query<{ changed: string }>(
       `SELECT call_figures_refresh(array_agg(source), array_agg(call_id)) AS changed
        FROM calls WHERE source = $1`,
