@@ -19,6 +19,8 @@ import { generateCalls } from '@callpulse/simulator';
 // and their scores) written by the writer's own writeBatch into a fresh database, 2,000
 // records a transaction, the events of a chunk and then its scores; prints the time spent
 // in each statement (summed by its first words; COPY is the staging stream, JS included).
+// No partition keeper runs here: the rows' days (October 2025) have no partitions, so they
+// go to the DEFAULT partitions (the service creates those days before its first batch).
 
 const { values } = parseArgs({
   options: { fragments: { type: 'string', default: '30000' } },
