@@ -248,6 +248,34 @@ describe('stored call figures and rollups', () => {
     expect(r?.answered).toBe('40');
   });
 
+  // The refresh moves the rollups by each changed call's old figures (the "-" side) and
+  // new ones: every call of a large batch must leave its old label exactly once.
+  it('moves every call of one large batch out of its old rollup figures exactly once', async () => {
+    const s = scenario(60, 180);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    await write({ events: s.events });
+    expect(await rollup(s.source)).toMatchObject({ calls: '60', neutral: '0', negative: '0' });
+    // One batch changes every call: scores (neutral or negative by call), then summaries.
+    await write({
+      analysis: fragments.map((f) =>
+        fragmentScore(f.event, Number(f.event.call?.callId) % 2 ? -0.5 : 0, ['churn']),
+      ),
+    });
+    expect(await rollup(s.source)).toMatchObject({ calls: '60', neutral: '30', negative: '30' });
+    await write({
+      analysis: s.generated.map((c) => summary(s.source, c.callId, 'negative')),
+    });
+    expect(await rollup(s.source)).toMatchObject({ calls: '60', neutral: '0', negative: '60' });
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+    // A second refresh of every call (the repair path) finds nothing to change.
+    const { rows } = await pool.query<{ changed: string }>(
+      `SELECT call_figures_refresh(array_agg(source), array_agg(call_id)) AS changed
+       FROM calls WHERE source = $1`,
+      [s.source],
+    );
+    expect(rows[0]?.changed).toBe('0');
+  });
+
   it('counts a rule match stored while another transaction is inserting the call', async () => {
     const s = scenario(1, 150);
     const a = await pool.connect();

@@ -138,6 +138,71 @@ describe('the writer stores detail rows by COPY through staging tables', () => {
     expect(await counts(s.source)).toMatchObject({ events: String(s.events.length) });
   });
 
+  // Migration 0012 dropped the detail tables' foreign keys to calls: the writer's own
+  // ordering (the call row written or ensured before any detail row of the call, in the
+  // same transaction) is what keeps every detail row attached to its call now.
+  it('writes the call row of every detail row it stores, whichever topic arrives first (the keys 0012 dropped)', async () => {
+    const keys = await pool.query<{ table: string }>(
+      `SELECT conrelid::regclass::text AS table FROM pg_constraint
+       WHERE contype = 'f' AND confrelid = 'calls'::regclass AND conparentid = 0`,
+    );
+    expect(keys.rows.map((r) => r.table).sort()).toEqual(['call_summaries']);
+
+    const s = scenario(3, 50);
+    const fragments = s.events.filter((e) => e.event.type === 'transcript');
+    const ofCall = (id: string) => fragments.filter((f) => f.event.call?.callId === id);
+    const orphans = async () =>
+      (
+        await pool.query<{ detail: string; rows: string; orphans: string }>(
+          `SELECT t.detail, count(*) AS rows, count(*) FILTER (WHERE c.call_id IS NULL) AS orphans
+           FROM (
+             SELECT 'events' AS detail, source, call_id FROM call_events WHERE source = $1
+             UNION ALL SELECT 'fragments', source, call_id FROM transcript_fragments WHERE source = $1
+             UNION ALL SELECT 'scores', source, call_id FROM fragment_scores WHERE source = $1
+             UNION ALL SELECT 'hits', source, call_id FROM keyword_hits WHERE source = $1
+           ) t
+           LEFT JOIN calls c ON c.source = t.source AND c.call_id = t.call_id
+           GROUP BY t.detail ORDER BY t.detail`,
+          [s.source],
+        )
+      ).rows;
+    // Analysis of call 1 (scores with hits, a summary) before any of its events.
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        analysis: [
+          ...ofCall('1').map((f) => fragmentScore(f.event, -0.3, ['churn'])),
+          finalSummary(s.source, '1', ['churn']),
+        ],
+      }),
+    );
+    expect(await orphans()).toEqual([
+      { detail: 'hits', rows: String(ofCall('1').length + 1), orphans: '0' },
+      { detail: 'scores', rows: String(ofCall('1').length), orphans: '0' },
+    ]);
+    // Then the events of calls 2 and 3; then call 1's events with call 2's analysis.
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        events: s.events.filter((e) => e.event.call?.callId !== '1'),
+      }),
+    );
+    await inTransaction(pool, (client) =>
+      writeBatch(client, {
+        ...EMPTY,
+        events: s.events.filter((e) => e.event.call?.callId === '1'),
+        analysis: ofCall('2').map((f) => fragmentScore(f.event, 0.2)),
+      }),
+    );
+    expect((await orphans()).map((r) => [r.detail, r.orphans])).toEqual([
+      ['events', '0'],
+      ['fragments', '0'],
+      ['hits', '0'],
+      ['scores', '0'],
+    ]);
+    expect(await checkCallFigures(pool, s)).toEqual([]);
+  });
+
   it('fails loudly, never silently, when called outside a transaction', async () => {
     const s = scenario(1, 40);
     const client = await pool.connect();
