@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDbError, isTransientDbError, safeTarget } from './errors.js';
+import { describeDbError, isLockConflict, isTransientDbError, safeTarget } from './errors.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -25,6 +25,17 @@ describe('isTransientDbError', () => {
     }
     expect(isTransientDbError(new Error('value too long'))).toBe(false);
     expect(isTransientDbError(null)).toBe(false);
+  });
+});
+
+describe('isLockConflict', () => {
+  it('tells another transaction in the way from the server being away', () => {
+    for (const code of ['40P01', '40001', '55P03'])
+      expect(isLockConflict(withCode(code)), code).toBe(true);
+    for (const code of ['ECONNREFUSED', '08006', '57P01', '23505']) {
+      expect(isLockConflict(withCode(code)), code).toBe(false);
+    }
+    expect(isLockConflict(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
 });
 

@@ -3,7 +3,9 @@
  * server or the connection failed, not when the data is wrong.
  */
 const TRANSIENT_CLASSES = ['08', '53', '57', '58']; // connection, resources, operator, system
-const TRANSIENT_CODES = new Set(['40001', '40P01', '55P03']); // serialization, deadlock, lock
+// Another transaction was in the way: serialization failure, deadlock, lock timeout.
+const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
+const TRANSIENT_CODES = CONFLICT_CODES;
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -25,6 +27,12 @@ export const isTransientDbError = (error: unknown): boolean => {
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
     message,
   );
+};
+
+/** A transient error caused by another transaction (retry), not by the server being away. */
+export const isLockConflict = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONFLICT_CODES.has(code);
 };
 
 /** One line an operator can act on, for start-up failures. */

@@ -4,7 +4,7 @@ export type { CallRow, CallStatus } from './call-rows.js';
 export { CALL_SENTIMENT_COLUMNS, countCallsOverTime, getCall, listCalls } from './calls-query.js';
 export type { CallFilters } from './calls-query.js';
 export { dropDatabase, ensureDatabase, withDatabase } from './database.js';
-export { describeDbError, isTransientDbError, safeTarget } from './errors.js';
+export { describeDbError, isLockConflict, isTransientDbError, safeTarget } from './errors.js';
 export {
   deleteKeywordList,
   getKeywordList,

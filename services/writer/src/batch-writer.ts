@@ -1,4 +1,10 @@
-import { inTransaction, isTransientDbError, writeBatch, type Pool } from '@callpulse/db';
+import {
+  inTransaction,
+  isLockConflict,
+  isTransientDbError,
+  writeBatch,
+  type Pool,
+} from '@callpulse/db';
 import type { DeadLetter, KafkaMessage, PartitionBatch } from '@callpulse/kafka';
 import { backoffMs, sleep, type Logger } from '@callpulse/runtime';
 import { decodeRecord, type TopicKind, type WriterRecord } from './decode.js';
@@ -50,11 +56,16 @@ export const createBatchWriter = (deps: BatchWriterDeps) => {
         return;
       } catch (error) {
         if (isTransientDbError(error)) {
-          metrics.retries.inc({ reason: 'database_unavailable' });
+          // A deadlock or lock timeout with another writer of the same calls is not an
+          // outage: said apart, in the log and the metric.
+          const conflict = isLockConflict(error);
+          metrics.retries.inc({ reason: conflict ? 'lock_conflict' : 'database_unavailable' });
           const wait = backoffMs(transientFailures++, { maxMs: 5_000 });
           logger.warn(
             { err: error, attempt: transientFailures, waitMs: wait },
-            'Postgres unavailable; retrying the batch',
+            conflict
+              ? 'the batch conflicted with another transaction; retrying it'
+              : 'Postgres unavailable; retrying the batch',
           );
           await sleep(wait);
           await batch.heartbeat().catch(() => {});

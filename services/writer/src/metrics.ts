@@ -15,7 +15,7 @@ export const createWriterMetrics = (registry: Registry) => ({
   }),
   retries: new Counter({
     name: 'callpulse_writer_retries_total',
-    help: 'Batch writes retried, by reason',
+    help: 'Batch writes retried, by reason: database_unavailable, lock_conflict, data_error',
     labelNames: ['reason'] as const,
     registers: [registry],
   }),
