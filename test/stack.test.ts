@@ -108,15 +108,18 @@ describe('npm start', () => {
 
       const pool = createPool({ connectionString: databaseUrl, max: 1 });
       try {
+        // The call's summary (analysis topic) and its call_ended (events topic) are stored
+        // by separate batches, in either order: wait for both.
         const rows = await waitFor(
           async () => {
             const { rows } = await pool.query(
-              'SELECT * FROM call_sentiment WHERE source = $1 AND final_sentiment IS NOT NULL',
+              `SELECT * FROM call_sentiment WHERE source = $1 AND final_sentiment IS NOT NULL
+                 AND status = 'ended'`,
               [source],
             );
             return rows.length === 2 ? rows : null;
           },
-          { timeoutMs: 30_000, what: 'two generated calls in call_sentiment' },
+          { timeoutMs: 30_000, what: 'two generated calls ended in call_sentiment' },
         );
         for (const row of rows)
           expect(row).toMatchObject({ status: 'ended', label: expect.any(String) as unknown });
