@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util';
-import { ANALYZER_VERSION, createAnalyzer } from '@callpulse/analysis';
-import { normalizeWebhook, type AnalysisMessage, type CallEvent } from '@callpulse/contracts';
 import {
   checkCallFigures,
   createPool,
@@ -12,7 +10,7 @@ import {
   writeBatch,
   type PoolClient,
 } from '@callpulse/db';
-import { generateCalls } from '@callpulse/simulator';
+import { buildFragments, scoreMessage } from './writer.js';
 
 // npm run bench:writer-statements [-- --fragments N]: where the writer's database time goes,
 // without Kafka or the service. The rows of bench:writer (N fragments of 8-fragment calls,
@@ -28,37 +26,9 @@ const { values } = parseArgs({
 const count = Number(values.fragments);
 const CHUNK = 2_000; // records per transaction, as the writer service
 
-const analyzer = createAnalyzer();
-const events: CallEvent[] = [];
-for (const call of generateCalls(Math.ceil(count / 8), {
-  seed: 5,
-  source: 'benchbox:WRITER',
-  fragments: [8, 8],
-})) {
-  for (const hook of call.webhooks) {
-    if (hook.event_type !== 'transcript' || events.length >= count) continue;
-    const r = normalizeWebhook(hook, { eventId: `w-${events.length}`, receivedAt: new Date() });
-    if (r.ok) events.push(r.value);
-  }
-}
-const scoreOf = (event: CallEvent): AnalysisMessage => {
-  if (event.type !== 'transcript') throw new Error('expected a fragment');
-  const { sentiment } = analyzer.analyzeUtterance(event.transcript.text, event.transcript.speaker);
-  return {
-    kind: 'fragment_score',
-    eventId: event.eventId,
-    occurredAt: event.occurredAt,
-    source: event.call.source,
-    callId: event.call.callId,
-    isTest: false,
-    analyzerVersion: ANALYZER_VERSION,
-    keywordListsVersion: '0',
-    speaker: event.transcript.speaker,
-    sentiment,
-    hits: [],
-  };
-};
-const scores = events.map(scoreOf);
+const rows = buildFragments(count);
+const events = rows.map((r) => r.event);
+const scores = rows.map(scoreMessage);
 
 const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = withDatabase(server, `callpulse_bench_stmts_${Date.now().toString(36)}`);

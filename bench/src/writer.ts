@@ -6,6 +6,7 @@ import { ANALYZER_VERSION, createAnalyzer } from '@callpulse/analysis';
 import {
   callKey,
   encodeAnalysisMessage,
+  type AnalysisMessage,
   encodeCallEvent,
   normalizeWebhook,
   type CallEvent,
@@ -31,7 +32,7 @@ const csv = (values: (string | number | boolean | null)[]): string =>
   values.map((v) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',');
 
 /** Transcript fragments with their scores, built the way ingest and the analyzer build them. */
-const buildFragments = (count: number) => {
+export const buildFragments = (count: number) => {
   const analyzer = createAnalyzer();
   const calls = generateCalls(Math.ceil(count / 8), {
     seed: 5,
@@ -55,6 +56,23 @@ const buildFragments = (count: number) => {
     return { event, sentiment };
   });
 };
+
+type FragmentRow = ReturnType<typeof buildFragments>[number];
+
+/** The analyzer's message for a fragment's score (no keyword lists, so no hits). */
+export const scoreMessage = ({ event, sentiment }: FragmentRow): AnalysisMessage => ({
+  kind: 'fragment_score',
+  eventId: event.eventId,
+  occurredAt: event.occurredAt,
+  source: event.call.source,
+  callId: event.call.callId,
+  isTest: false,
+  analyzerVersion: ANALYZER_VERSION,
+  keywordListsVersion: '0',
+  speaker: event.type === 'transcript' ? event.transcript.speaker : 'customer',
+  sentiment,
+  hits: [],
+});
 
 /**
  * Rows/s from Kafka into Postgres through the writer (idempotent batches: call events,
@@ -97,21 +115,9 @@ export const benchWriter = async ({
         },
         {
           topic: topics.analysis,
-          messages: chunk.map(({ event, sentiment }) => ({
-            key: callKey(event),
-            value: encodeAnalysisMessage({
-              kind: 'fragment_score',
-              eventId: event.eventId,
-              occurredAt: event.occurredAt,
-              source: event.call.source,
-              callId: event.call.callId,
-              isTest: false,
-              analyzerVersion: ANALYZER_VERSION,
-              keywordListsVersion: '0',
-              speaker: event.type === 'transcript' ? event.transcript.speaker : 'customer',
-              sentiment,
-              hits: [],
-            }),
+          messages: chunk.map((row) => ({
+            key: callKey(row.event),
+            value: encodeAnalysisMessage(scoreMessage(row)),
           })),
         },
       ],

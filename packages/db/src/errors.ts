@@ -5,7 +5,6 @@
 const TRANSIENT_CLASSES = ['08', '53', '57', '58']; // connection, resources, operator, system
 // Another transaction was in the way: serialization failure, deadlock, lock timeout.
 const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
-const TRANSIENT_CODES = CONFLICT_CODES;
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -19,7 +18,7 @@ const NETWORK_CODES = new Set([
 export const isTransientDbError = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
-    if (NETWORK_CODES.has(code) || TRANSIENT_CODES.has(code)) return true;
+    if (NETWORK_CODES.has(code) || CONFLICT_CODES.has(code)) return true;
     if (/^[0-9A-Z]{5}$/.test(code)) return TRANSIENT_CLASSES.includes(code.slice(0, 2));
   }
   const message = error instanceof Error ? error.message : '';

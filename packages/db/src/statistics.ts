@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Pool } from './pool.js';
 
 /**
@@ -30,8 +31,6 @@ export const analyzeStaleTables = async (
      ORDER BY relname`,
     [tables],
   );
-  for (const { relname } of rows) await pool.query(`ANALYZE ${quoteIdent(relname)}`);
+  for (const { relname } of rows) await pool.query(`ANALYZE ${pg.escapeIdentifier(relname)}`);
   return rows.map((r) => r.relname);
 };
-
-const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
