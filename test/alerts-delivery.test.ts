@@ -327,7 +327,17 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
       timeoutMs: 60_000,
       what: 'the fast destination to get all ten',
     });
-    const ledger = await deliveriesOf(stack, source);
+    // The notifier records a delivery once the receiver has answered: the tenth may arrive
+    // a moment before its row says so.
+    const ledger = await waitFor(
+      async () => {
+        const rows = await deliveriesOf(stack, source);
+        return rows.filter((r) => r.destination === fast && r.state === 'delivered').length >= 10
+          ? rows
+          : null;
+      },
+      { what: 'the fast destination to record all ten delivered' },
+    );
     expect(ledger.filter((r) => r.destination === fast && r.state === 'delivered')).toHaveLength(
       10,
     );
