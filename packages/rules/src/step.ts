@@ -1,12 +1,12 @@
 import type { CompiledRule, RuleSet } from './compile/compile-rules.js';
 import type { CallView } from './eval/call-view.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
-import { liveView } from './eval/live-view.js';
+import { keepMemo, liveView } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
 import { finalView, reproducesLive } from './final/final-view.js';
 import { reconcile } from './final/reconcile.js';
-import { callStart, type CallState } from './state/call-state.js';
+import { callStart, copyState, type CallState } from './state/call-state.js';
 import { recordEvent } from './state/record-event.js';
 import type { FinalEntry, RuleEvent } from './state/rule-event.js';
 import type { Basis, RuleMatch } from './types.js';
@@ -20,15 +20,20 @@ export interface StepResult {
 /** What an event added to a call: the facts a rule may watch (see `Watch`). */
 type Change =
   | { kind: 'everything' }
-  | { kind: 'utterance'; lists: Iterable<string>; speaker: string }
+  | { kind: 'utterance'; lists: readonly string[]; speaker: string }
   | { kind: 'lifecycle' }
   | { kind: 'time' };
 
+/** Marks the rules in `indexes`. */
+const mark = (marked: number[], indexes: readonly number[] | undefined): void => {
+  if (indexes !== undefined) for (const i of indexes) marked[i] = 1;
+};
+
 /**
- * The rules (indexes, ascending) `change` may affect: all of them if the state holds
- * nothing for this rule set; else those watching its facts and the timed ones whose
- * wake-up has come. A call's first event (`first`) needs no history: on a call with no
- * other fact, a rule that is not timed holds only through a fact it watches.
+ * The rules (indexes, ascending) that have not fired and `change` may affect: all of them
+ * if the state holds nothing for this rule set; else those watching its facts and the
+ * timed ones whose wake-up has come. A call's first event (`first`) needs no history: on a
+ * call with no other fact, a rule that is not timed holds only through a fact it watches.
  */
 const dueRules = (
   state: CallState,
@@ -40,40 +45,36 @@ const dueRules = (
   const { rules, watchers } = ruleSet;
   const wake = state.wake;
   const known = first || (wake !== undefined && wake.set === ruleSet.id);
-  if (change.kind === 'everything' || !known) return rules.map((_, i) => i);
-  const due: number[] = [];
-  const mark = (indexes: readonly number[] | undefined) => {
-    if (indexes !== undefined) due.push(...indexes);
-  };
-  if (change.kind === 'utterance') {
-    for (const list of change.lists) {
-      const forList = watchers.byList.get(list);
-      mark(forList?.get(change.speaker));
-      mark(forList?.get(null));
+  let marked: number[] | null = null;
+  if (change.kind !== 'everything' && known) {
+    marked = new Array<number>(rules.length).fill(0);
+    if (change.kind === 'utterance') {
+      const { lists } = change;
+      for (let i = 0; i < lists.length; i++) {
+        const list = lists[i] as string;
+        // A list hit several times is looked up once.
+        if (lists.indexOf(list) < i) continue;
+        const forList = watchers.byList.get(list);
+        if (forList === undefined) continue;
+        mark(marked, forList.get(change.speaker));
+        mark(marked, forList.get(null));
+      }
+      mark(marked, watchers.bySpeaker.get(change.speaker));
+      mark(marked, watchers.bySpeaker.get(null));
+    } else if (change.kind === 'lifecycle') mark(marked, watchers.lifecycle);
+    const { timed } = watchers;
+    for (let t = 0; t < timed.length; t++) {
+      const at = first ? -Infinity : wake?.at[t];
+      if (typeof at === 'number' && now >= at) marked[timed[t] as number] = 1;
     }
-    mark(watchers.bySpeaker.get(change.speaker));
-    mark(watchers.bySpeaker.get(null));
-  } else if (change.kind === 'lifecycle') mark(watchers.lifecycle);
-  watchers.timed.forEach((rule, t) => {
-    const at = first ? -Infinity : wake?.at[t];
-    if (typeof at === 'number' && now >= at) due.push(rule);
-  });
-  return ascendingUnique(due);
-};
-
-/** Sorts a short list of rule indexes in place and drops repeats (no allocation). */
-const ascendingUnique = (indexes: number[]): number[] => {
-  for (let i = 1; i < indexes.length; i++) {
-    const value = indexes[i] as number;
-    let j = i - 1;
-    for (; j >= 0 && (indexes[j] as number) > value; j--) indexes[j + 1] = indexes[j] as number;
-    indexes[j + 1] = value;
   }
-  let kept = 0;
-  for (const value of indexes)
-    if (kept === 0 || indexes[kept - 1] !== value) indexes[kept++] = value;
-  indexes.length = kept;
-  return indexes;
+  const due: number[] = [];
+  const { fired } = state;
+  for (let i = 0; i < rules.length; i++) {
+    if (marked !== null && marked[i] !== 1) continue;
+    if (fired[(rules[i] as CompiledRule).key] === undefined) due.push(i);
+  }
+  return due;
 };
 
 /**
@@ -93,9 +94,7 @@ const decideLive = (
   if (start === null) return { state, decisions: [] };
   const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
   const { rules, watchers } = ruleSet;
-  const due = dueRules(state, ruleSet, change, now, first).filter(
-    (i) => state.fired[(rules[i] as CompiledRule).key] === undefined,
-  );
+  const due = dueRules(state, ruleSet, change, now, first);
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
   if (due.length === 0) {
@@ -155,10 +154,9 @@ const changeOf = (
   switch (event.type) {
     case 'transcript': {
       if (after.fragments === before.fragments) return { kind: 'time' };
-      const { byList } = ruleSet.analyze(event.transcript.text);
       return {
         kind: 'utterance',
-        lists: byList.keys(),
+        lists: ruleSet.analyze(event.transcript.text).lists,
         speaker: event.transcript.speaker,
       };
     }
@@ -195,7 +193,9 @@ const endCall = (
     if (first !== undefined) final.set(rule.key, first);
   }
   const reconciled = reconcile(ruleSet.rules, state.fired, final);
-  return { state: { ...state, reconciled }, decisions: reconciled };
+  const next = copyState(state);
+  next.reconciled = reconciled;
+  return { state: next, decisions: reconciled };
 };
 
 /**
@@ -204,6 +204,7 @@ const endCall = (
  */
 export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): StepResult => {
   const recorded = recordEvent(state, event, ruleSet.maxFragments);
+  if (recorded.kind === 'recorded' || recorded.kind === 'ended') keepMemo(state, recorded.state);
   switch (recorded.kind) {
     case 'duplicate':
     case 'ignored':
@@ -238,5 +239,8 @@ export const sweep = (state: CallState, nowUnixSeconds: number, ruleSet: RuleSet
   if (state.endedAt !== null || callStart(state) === null || !(nowUnixSeconds > known)) {
     return { state, decisions: [] };
   }
-  return decideLive({ ...state, sweptTo: nowUnixSeconds }, ruleSet, 'deadline', { kind: 'time' });
+  const next = copyState(state);
+  next.sweptTo = nowUnixSeconds;
+  keepMemo(state, next);
+  return decideLive(next, ruleSet, 'deadline', { kind: 'time' });
 };

@@ -11,8 +11,11 @@ import type { Node } from './node.js';
  */
 export interface ListCollector {
   known: ReadonlyMap<string, KeywordList>;
-  add(terms: readonly KeywordTerm[]): string;
+  /** `positional`: the rules need the word positions of its hits (`near`). */
+  add(terms: readonly KeywordTerm[], positional?: boolean): string;
   addList(list: KeywordList): string;
+  /** A number unique to each leaf condition of the rule set: its place in a call's memo. */
+  slot(): number;
 }
 
 export interface CollectedLists {
@@ -20,6 +23,8 @@ export interface CollectedLists {
   own: KeywordList[];
   /** Operator lists the analyzer matches for every speaker; their hits are shared. */
   shared: KeywordList[];
+  /** The lists whose hits need word positions (only `near` reads them). */
+  positional: Set<string>;
 }
 
 /** Whether the analyzer's hits of `list` are the rules' hits: enabled, for any speaker. */
@@ -27,14 +32,17 @@ export const isShareable = (list: KeywordList): boolean =>
   list.enabled && list.speakers.includes('any');
 
 export const createListCollector = (lists: readonly KeywordList[]) => {
-  const compiled: CollectedLists = { own: [], shared: [] };
+  const compiled: CollectedLists = { own: [], shared: [], positional: new Set() };
   const byList = new Map<string, string>();
+  let slots = 0;
   const collector: ListCollector = {
+    slot: () => slots++,
     known: new Map(lists.map((list) => [list.name, list])),
-    add: (terms) => {
+    add: (terms, positional = false) => {
       // Ids outside the list-name alphabet cannot collide with an operator's list name.
       const name = `#${compiled.own.length}`;
       compiled.own.push({ name, speakers: ['any'], enabled: true, terms: [...terms] });
+      if (positional) compiled.positional.add(name);
       return name;
     },
     addList: (list) => {
@@ -65,6 +73,7 @@ export const compileCondition = (
     if (list === undefined) {
       return {
         op: 'said',
+        slot: lists.slot(),
         list: lists.add(terms),
         label: terms.map((t) => t.term).join('|'),
         speakers: speakersOf(speaker, null),
@@ -84,6 +93,7 @@ export const compileCondition = (
     const listSpeakers = named?.speakers.includes('any') !== false ? null : named.speakers;
     return {
       op: 'said',
+      slot: lists.slot(),
       list: named === undefined ? lists.add([]) : lists.addList(named),
       label: list,
       speakers: speakersOf(speaker, listSpeakers),
@@ -95,7 +105,8 @@ export const compileCondition = (
     const { terms, words, speaker } = condition.near;
     return {
       op: 'near',
-      lists: terms.map((term) => lists.add([term])),
+      slot: lists.slot(),
+      lists: terms.map((term) => lists.add([term], true)),
       terms: terms.map((term) => term.term),
       words,
       speakers: speakersOf(speaker, null),
@@ -103,7 +114,14 @@ export const compileCondition = (
   }
   if ('sentiment' in condition) {
     const { speaker, below, above, overLast } = condition.sentiment;
-    return { op: 'sentiment', speaker: speaker === 'any' ? null : speaker, below, above, overLast };
+    return {
+      op: 'sentiment',
+      slot: lists.slot(),
+      speaker: speaker === 'any' ? null : speaker,
+      below,
+      above,
+      overLast,
+    };
   }
   if ('event' in condition) return { op: 'event', event: condition.event };
   if ('longerThan' in condition) return { op: 'longerThan', seconds: condition.longerThan.seconds };

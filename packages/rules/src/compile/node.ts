@@ -7,6 +7,8 @@ import type { LifecycleCondition, Window } from '../schema/condition.js';
 export type Node =
   | {
       op: 'said';
+      /** Where a call's memo keeps this condition's progress (see `eval/memo.ts`). */
+      slot: number;
       list: string;
       label: string;
       speakers: readonly string[] | null;
@@ -15,6 +17,7 @@ export type Node =
     }
   | {
       op: 'near';
+      slot: number;
       lists: readonly string[];
       terms: readonly string[];
       words: number;
@@ -22,6 +25,7 @@ export type Node =
     }
   | {
       op: 'sentiment';
+      slot: number;
       speaker: string | null;
       below: number | undefined;
       above: number | undefined;

@@ -9,13 +9,14 @@ import type { CollectedLists } from './compile-condition.js';
 
 /**
  * A hit of one of the rule set's lists, at UTF-16 offsets of the text (end exclusive),
- * with the indexes of its first and last word (for `near`).
+ * with the indexes of its first and last word where a rule needs them (`near`'s lists;
+ * -1 for the others).
  */
 export interface TextHit {
   list: string;
   start: number;
   end: number;
-  /** Its position in its analysis's `hits`. */
+  /** Its position among its analysis's hits. */
   index: number;
   firstWord: number;
   lastWord: number;
@@ -23,22 +24,45 @@ export interface TextHit {
 
 /**
  * What the rules need from one utterance: its sentiment and the hits of every list, in
- * text order within each list (lists the rules do not name may be there too). Not its
- * tokens: a live call keeps its utterances' analyses, and tokens are most of an
- * analysis's memory (and of the garbage collector's work).
+ * text order within each list (lists the rules do not name may be there too). A live call
+ * keeps its utterances' analyses until it ends, thousands of calls at once, so an analysis
+ * is a few flat arrays rather than an object per hit: what the garbage collector copies
+ * for every analysis kept is most of what the rules cost.
  */
 export interface TextAnalysis {
   comparative: number;
-  hits: readonly TextHit[];
-  /** The same hits by list: a condition reads one list of every utterance, many times. */
-  byList: ReadonlyMap<string, readonly TextHit[]>;
+  /** Per hit, its list. */
+  lists: readonly string[];
+  /** Per hit, four numbers: start, end, first word, last word (see `TextHit`). */
+  spans: readonly number[];
 }
 
 const NONE: readonly TextHit[] = Object.freeze([]);
+const NO_HITS: readonly never[] = Object.freeze([]);
 
 /** The hits of one list, in text order. */
-export const hitsOf = (analysis: TextAnalysis, list: string): readonly TextHit[] =>
-  analysis.byList.get(list) ?? NONE;
+export const hitsOf = (analysis: TextAnalysis, list: string): readonly TextHit[] => {
+  const { lists, spans } = analysis;
+  let hits: TextHit[] | undefined;
+  for (let i = lists.indexOf(list); i >= 0; i = lists.indexOf(list, i + 1)) {
+    const at = i * 4;
+    const hit: TextHit = {
+      list,
+      start: spans[at] as number,
+      end: spans[at + 1] as number,
+      index: i,
+      firstWord: spans[at + 2] as number,
+      lastWord: spans[at + 3] as number,
+    };
+    if (hits === undefined) hits = [hit];
+    else hits.push(hit);
+  }
+  return hits ?? NONE;
+};
+
+/** Whether the utterance hit `list` at all. */
+export const hasHits = (analysis: TextAnalysis, list: string): boolean =>
+  analysis.lists.includes(list);
 
 /** The index of the token starting (or ending) at `offset`; tokens are in text order. */
 const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end') => {
@@ -54,27 +78,30 @@ const wordAt = (tokens: readonly Token[], offset: number, edge: 'start' | 'end')
   return 0;
 };
 
-/** The rules' analysis of an utterance from the analyzer's sentiment, hits and tokens. */
+/**
+ * The rules' analysis of an utterance from the analyzer's sentiment, hits and tokens.
+ * Most utterances hit nothing: they share one empty set of hits.
+ */
 const textAnalysis = (
   comparative: number,
   found: readonly { list: string; start: number; end: number }[],
   tokens: readonly Token[],
+  positional: ReadonlySet<string>,
 ): TextAnalysis => {
-  const hits = found.map(({ list, start, end }, index): TextHit => ({
-    list,
-    start,
-    end,
-    index,
-    firstWord: wordAt(tokens, start, 'start'),
-    lastWord: wordAt(tokens, end, 'end'),
-  }));
-  const byList = new Map<string, TextHit[]>();
-  for (const hit of hits) {
-    const same = byList.get(hit.list);
-    if (same === undefined) byList.set(hit.list, [hit]);
-    else same.push(hit);
+  if (found.length === 0) return { comparative, lists: NO_HITS, spans: NO_HITS };
+  const lists: string[] = [];
+  const spans: number[] = [];
+  for (const { list, start, end } of found) {
+    const words = positional.has(list);
+    lists.push(list);
+    spans.push(
+      start,
+      end,
+      words ? wordAt(tokens, start, 'start') : -1,
+      words ? wordAt(tokens, end, 'end') : -1,
+    );
   }
-  return { comparative, hits, byList };
+  return { comparative, lists, spans };
 };
 
 export interface TextAnalyzerOptions {
@@ -122,16 +149,16 @@ export const createTextAnalyzer = ({
       const known = cache.get(text);
       if (known !== undefined) return known;
       const { sentiment, hits, tokens } = analyzer.analyzeTokenized(text, speaker);
-      return remember(text, textAnalysis(sentiment.comparative, hits, tokens));
+      return remember(text, textAnalysis(sentiment.comparative, hits, tokens, lists.positional));
     },
     learn: (text, analyzed) => {
       if (cache.get(text) !== undefined) return;
       // The analyzer's hits include the shared lists' (under their names); they may also
       // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;
-      const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : [];
-      const kept = [...hits.filter((hit) => read.has(hit.list)), ...own];
-      remember(text, textAnalysis(sentiment.comparative, kept, tokens));
+      const kept = hits.filter((hit) => read.has(hit.list));
+      if (lists.own.length > 0) kept.push(...ownHits(tokens, text, speaker));
+      remember(text, textAnalysis(sentiment.comparative, kept, tokens, lists.positional));
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { TextAnalysis } from '../compile/text-analysis.js';
+import type { LeafMemos } from './memo.js';
 
 /** An utterance as conditions see it: at provider seconds since call start. */
 export interface Utterance {
@@ -25,6 +26,8 @@ export interface CallView {
    * occurrence before `now` is known (barring late events); at `now` itself more may come.
    */
   now: number;
+  /** What leaf conditions have worked out from `utterances` so far, when kept (see `memo.ts`). */
+  memos?: LeafMemos;
 }
 
 export const hasEnded = (view: CallView): view is CallView & { endAt: number } =>

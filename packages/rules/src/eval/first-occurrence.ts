@@ -1,17 +1,9 @@
 import type { Node } from '../compile/node.js';
-import type { Evidence } from '../types.js';
 import type { CallView } from './call-view.js';
 import { evaluateNode } from './evaluate-node.js';
 import { firstOfAll } from './logic.js';
 import type { Occurrence } from './outcome.js';
-import { saidHits } from './said.js';
-
-/** `said`'s first occurrence: its `atLeast`-th hit, without collecting the later ones. */
-const firstSaid = (node: Extract<Node, { op: 'said' }>, view: CallView) => {
-  const hits = saidHits(node, view, node.atLeast);
-  const last = hits?.[node.atLeast - 1];
-  return last === undefined ? undefined : { at: last.atSecond, evidence: hits as Evidence[] };
-};
+import { firstSaid } from './said.js';
 
 /**
  * A condition's earliest occurrence given what `view` knows: what a rule's decision needs.

@@ -1,7 +1,8 @@
-import { hitsOf, type TextHit } from '../compile/text-analysis.js';
+import { hasHits, hitsOf, type TextHit } from '../compile/text-analysis.js';
 import type { Node } from '../compile/node.js';
 import { speaks, type CallView, type Utterance } from './call-view.js';
 import { hitEvidence } from './evidence.js';
+import { leafMemo, occur } from './memo.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Near = Extract<Node, { op: 'near' }>;
@@ -29,7 +30,7 @@ export const closestSet = (perTerm: readonly (readonly TextHit[])[], words: numb
 
 const nearIn = (node: Near, u: Utterance): Occurrence | null => {
   // Most utterances lack a term: find that out before building anything.
-  if (!node.lists.every((list) => u.analysis.byList.has(list))) return null;
+  if (!node.lists.every((list) => hasHits(u.analysis, list))) return null;
   const perTerm = node.lists.map((list) => hitsOf(u.analysis, list));
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
@@ -39,11 +40,16 @@ const nearIn = (node: Near, u: Utterance): Occurrence | null => {
 
 /** Every utterance holding all the terms close enough together is an occurrence. */
 export const evaluateNear = (node: Near, view: CallView): Outcome => {
-  const occurrences: Occurrence[] = [];
-  for (const u of view.utterances) {
+  const memo = leafMemo(node, view);
+  const { utterances } = view;
+  for (; memo.seen < utterances.length; memo.seen++) {
+    const u = utterances[memo.seen] as Utterance;
     if (!speaks(node.speakers, u.speaker)) continue;
     const found = nearIn(node, u);
-    if (found !== null) occurrences.push(found);
+    if (found !== null) occur(memo, found);
   }
-  return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
+  return {
+    occurrences: memo.occurrences,
+    completeBefore: view.endAt === null ? view.now : Infinity,
+  };
 };

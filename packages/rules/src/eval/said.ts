@@ -3,41 +3,63 @@ import { hitsOf } from '../compile/text-analysis.js';
 import type { Evidence } from '../types.js';
 import { speaks, type CallView } from './call-view.js';
 import { hitEvidence } from './evidence.js';
+import { leafMemo, occur, remember, type LeafMemo } from './memo.js';
 import type { Occurrence, Outcome } from './outcome.js';
 import { windowRange } from './window.js';
 
 type Said = Extract<Node, { op: 'said' }>;
 
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
 /**
- * The node's hits in utterance time order, then text order, as evidence: at most `max`
- * of them; null while its window cannot be known.
+ * Reads the view's utterances the memo has not seen, until it holds `enough` occurrences.
+ * Each hit from the `atLeast`-th on is an occurrence, evidenced by the `atLeast` hits
+ * ending with it; hits count in utterance time order, then text order.
  */
-export const saidHits = (node: Said, view: CallView, max = Infinity): Evidence[] | null => {
-  const range = windowRange(node.window, view);
-  if (range === null) return null;
-  const hits: Evidence[] = [];
-  for (const u of view.utterances) {
+const readSaid = (
+  node: Said,
+  view: CallView,
+  range: { from: number; to: number },
+  memo: LeafMemo<Evidence>,
+  enough: number,
+): readonly Occurrence[] => {
+  const { utterances } = view;
+  const keep = node.atLeast - 1;
+  while (memo.seen < utterances.length && memo.occurrences.length < enough) {
+    const u = utterances[memo.seen++] as CallView['utterances'][number];
     if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
     for (const hit of hitsOf(u.analysis, node.list)) {
-      hits.push(hitEvidence(u, hit));
-      if (hits.length >= max) return hits;
+      const evidence = hitEvidence(u, hit);
+      const recent = memo.recent ?? NO_EVIDENCE;
+      if (recent.length === keep) occur(memo, { at: u.at, evidence: [...recent, evidence] });
+      remember(memo, evidence, keep);
     }
   }
-  return hits;
+  return memo.occurrences;
 };
 
 /**
- * Each hit from the `atLeast`-th on is an occurrence, evidenced by the `atLeast` hits
- * ending with it. Hits count in utterance time order, then text order.
+ * The node's occurrences, at least the first `enough` of them (all by default); null
+ * while its window cannot be known. A `lastSeconds` window moves with the call's end, so
+ * its reading is never kept.
  */
+const saidOccurrences = (
+  node: Said,
+  view: CallView,
+  enough = Infinity,
+): readonly Occurrence[] | null => {
+  const range = windowRange(node.window, view);
+  if (range === null) return null;
+  const kept = node.window === undefined || !('lastSeconds' in node.window);
+  return readSaid(node, view, range, leafMemo<Evidence>(node, view, kept), enough);
+};
+
+/** `said`'s first occurrence, reading no further than it. */
+export const firstSaid = (node: Said, view: CallView): Occurrence | undefined =>
+  saidOccurrences(node, view, 1)?.[0];
+
 export const evaluateSaid = (node: Said, view: CallView): Outcome => {
-  const completeBefore = view.endAt === null ? view.now : Infinity;
-  const hits = saidHits(node, view);
-  if (hits === null) return { occurrences: [], completeBefore: -Infinity };
-  const occurrences: Occurrence[] = [];
-  for (let i = node.atLeast - 1; i < hits.length; i++) {
-    const last = hits[i] as Evidence;
-    occurrences.push({ at: last.atSecond, evidence: hits.slice(i - node.atLeast + 1, i + 1) });
-  }
-  return { occurrences, completeBefore };
+  const occurrences = saidOccurrences(node, view);
+  if (occurrences === null) return { occurrences: [], completeBefore: -Infinity };
+  return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
 };

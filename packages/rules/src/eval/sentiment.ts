@@ -1,7 +1,8 @@
 import type { Node } from '../compile/node.js';
 import { type CallView, type Utterance } from './call-view.js';
 import { wholeEvidence } from './evidence.js';
-import type { Occurrence, Outcome } from './outcome.js';
+import { leafMemo, occur, remember } from './memo.js';
+import type { Outcome } from './outcome.js';
 
 type Sentiment = Extract<Node, { op: 'sentiment' }>;
 
@@ -11,21 +12,24 @@ type Sentiment = Extract<Node, { op: 'sentiment' }>;
  * decide nothing. Each utterance where it holds is an occurrence.
  */
 export const evaluateSentiment = (node: Sentiment, view: CallView): Outcome => {
-  const mine: Utterance[] = [];
-  for (const u of view.utterances)
-    if (node.speaker === null || u.speaker === node.speaker) mine.push(u);
-  const occurrences: Occurrence[] = [];
+  const memo = leafMemo<Utterance>(node, view);
+  const { utterances } = view;
   const n = node.overLast;
-  for (let i = n - 1; i < mine.length; i++) {
+  for (; memo.seen < utterances.length; memo.seen++) {
+    const u = utterances[memo.seen] as Utterance;
+    if (node.speaker !== null && u.speaker !== node.speaker) continue;
+    remember(memo, u, n);
+    const recent = memo.recent;
+    if (recent === null || recent.length < n) continue;
     // Summed afresh for each window, in order: the same float as a reduce over it.
     let sum = 0;
-    for (let j = i - n + 1; j <= i; j++) sum += (mine[j] as Utterance).analysis.comparative;
+    for (const r of recent) sum += r.analysis.comparative;
     const mean = sum / n;
     const holds = node.below !== undefined ? mean < node.below : mean > (node.above ?? Infinity);
-    if (holds) {
-      const last = mine.slice(i - n + 1, i + 1);
-      occurrences.push({ at: (mine[i] as Utterance).at, evidence: last.map(wholeEvidence) });
-    }
+    if (holds) occur(memo, { at: u.at, evidence: recent.map(wholeEvidence) });
   }
-  return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
+  return {
+    occurrences: memo.occurrences,
+    completeBefore: view.endAt === null ? view.now : Infinity,
+  };
 };

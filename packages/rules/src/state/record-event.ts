@@ -1,4 +1,4 @@
-import type { CallState, Fragment } from './call-state.js';
+import { copyState, type CallState, type Fragment } from './call-state.js';
 import type { RuleEvent } from './rule-event.js';
 
 export type Recorded =
@@ -23,7 +23,8 @@ const insertFragment = (fragments: readonly Fragment[], fragment: Fragment): Fra
   let i = fragments.length;
   while (i > 0 && before(fragment, fragments[i - 1] as Fragment)) i--;
   const next = fragments.slice();
-  next.splice(i, 0, fragment);
+  if (i === next.length) next.push(fragment);
+  else next.splice(i, 0, fragment);
   return next;
 };
 
@@ -43,11 +44,9 @@ export const recordEvent = (state: CallState, event: RuleEvent, maxFragments: nu
   if (at === null) return { kind: 'ignored' };
   if (isDuplicate(state, event)) return { kind: 'duplicate' };
 
-  const next: CallState = {
-    ...state,
-    earliestAt: Math.min(state.earliestAt ?? at, at),
-    latestAt: Math.max(state.latestAt ?? at, at),
-  };
+  const next = copyState(state);
+  next.earliestAt = Math.min(state.earliestAt ?? at, at);
+  next.latestAt = Math.max(state.latestAt ?? at, at);
   if (event.type !== 'transcript') next.seen = [...state.seen, event.eventId].slice(-MAX_SEEN);
   switch (event.type) {
     case 'call_initiated':
