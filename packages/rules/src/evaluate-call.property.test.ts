@@ -5,6 +5,7 @@ import { createCallState, type CallState } from './state/call-state.js';
 import type { RuleEvent } from './state/rule-event.js';
 import { evaluateNode } from './eval/evaluate-node.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
+import type { CallView } from './eval/call-view.js';
 import { liveView } from './eval/live-view.js';
 import { step, sweep } from './step.js';
 import {
@@ -271,6 +272,7 @@ describe('what a call keeps from one event to the next', () => {
 
   it('decides what reading the whole call again at every step decides, branches included', () => {
     let decided = 0;
+    let occurrences = 0;
     fc.assert(
       fc.property(
         callArb.chain((call) => {
@@ -308,6 +310,17 @@ describe('what a call keeps from one event to the next', () => {
             expect(a.decisions).toEqual(b.decisions);
             expect(reread(a.state)).toEqual(reread(b.state));
             decided += a.decisions.length;
+            // Every occurrence of every condition, not only the first ones that fire: what
+            // a rule fired on says nothing of what its memo read after that.
+            const keptView = liveView(a.state, rules);
+            const freshView = liveView(reread(b.state), rules);
+            if (keptView !== null && a.state.endedAt === null) {
+              for (const rule of rules.rules) {
+                const outcome = evaluateNode(rule.when, keptView);
+                expect(outcome).toEqual(evaluateNode(rule.when, freshView as CallView));
+                occurrences += outcome.occurrences.length;
+              }
+            }
             kept = a.state;
             fresh = b.state;
           });
@@ -316,6 +329,7 @@ describe('what a call keeps from one event to the next', () => {
       { numRuns: 300, seed: 16 },
     );
     expect(decided).toBeGreaterThan(0);
+    expect(occurrences).toBeGreaterThan(decided);
   });
 });
 

@@ -18,7 +18,9 @@ const utteranceOf = (f: Fragment, start: number, ruleSet: RuleSet): Utterance =>
 // (neither JSON nor a spread sees them; a WeakMap would cost several property reads), and
 // handed on to the next state by `step`. They stay valid while the next state's fragments
 // only extend the ones they were made from; otherwise (a late fragment, a new call start,
-// a state read back after a restart) they are made again from the fragments.
+// a state read back after a restart, another rule set) they are made again from the
+// fragments. A quiet call's state keeps the rule set it was last read with until its next
+// event; an ended call's state keeps nothing.
 const CALL_MEMO = Symbol('call memo');
 
 interface CallMemo {
@@ -78,6 +80,6 @@ export const liveView = (state: CallState, ruleSet: RuleSet): CallView | null =>
     errorsAt: state.errorsAt.length === 0 ? NO_ERRORS : state.errorsAt.map((t) => t - start),
     endAt: null,
     now: known - start,
-    memos: process.env.NOLEAF ? undefined : memo.memos,
+    memos: memo.memos,
   };
 };

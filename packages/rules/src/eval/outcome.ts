@@ -10,6 +10,10 @@ export interface Occurrence {
  * A condition's decided occurrences, sorted by time, and how far the list is complete:
  * every occurrence earlier than `completeBefore` is in it. Negative conditions are decided
  * only once what they deny is complete past their deadline.
+ *
+ * Read it at once, do not keep it: a leaf's `occurrences` is its memo's own list (see
+ * `memo.ts`), which grows when the call's next utterances are read. The occurrences in it,
+ * and their evidence, never change: keep those.
  */
 export interface Outcome {
   occurrences: readonly Occurrence[];
