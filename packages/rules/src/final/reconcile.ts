@@ -18,24 +18,17 @@ export const reconcile = (
   for (const rule of rules) {
     const live = fired[rule.key];
     const final = finalFirst.get(rule.key);
-    if (live !== undefined) {
-      settled.push(
-        final === undefined
-          ? { ...live, status: 'retracted' }
-          : { ...live, status: 'confirmed', atSecond: final.at, evidence: [...final.evidence] },
-      );
-    } else if (final !== undefined) {
-      settled.push({
-        rule: rule.name,
-        ruleVersion: rule.version,
-        severity: rule.severity,
-        phase: 'final',
-        status: 'fired',
-        basis: 'call_end',
-        atSecond: final.at,
-        evidence: [...final.evidence],
-      });
-    }
+    if (live === undefined && final === undefined) continue;
+    settled.push({
+      rule: rule.name,
+      ruleVersion: rule.version,
+      severity: live?.severity ?? rule.severity,
+      phase: live === undefined ? 'final' : live.phase,
+      status: live === undefined ? 'fired' : final === undefined ? 'retracted' : 'confirmed',
+      basis: live === undefined ? 'call_end' : live.basis,
+      atSecond: final?.at ?? (live as RuleMatch).atSecond,
+      evidence: final === undefined ? (live as RuleMatch).evidence : [...final.evidence],
+    });
   }
   return settled;
 };

@@ -28,10 +28,11 @@ const insertFragment = (fragments: readonly Fragment[], fragment: Fragment): Fra
   return next;
 };
 
-const isDuplicate = (state: CallState, event: RuleEvent): boolean =>
-  event.type === 'transcript'
-    ? state.fragments.some((f) => f.eventId === event.eventId)
-    : state.seen.includes(event.eventId);
+const isDuplicate = (state: CallState, event: RuleEvent): boolean => {
+  if (event.type !== 'transcript') return state.seen.includes(event.eventId);
+  for (const f of state.fragments) if (f.eventId === event.eventId) return true;
+  return false;
+};
 
 /**
  * Adds one event's facts to the state. Duplicates (same event id) and events of a call
