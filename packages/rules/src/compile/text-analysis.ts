@@ -139,20 +139,31 @@ export const createTextAnalyzer = ({
   const read = new Set([...lists.shared, ...lists.own].map((list) => list.name));
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
+  // The text just learned or analyzed: a live step reads its new utterance's analysis
+  // twice, right after the analyzer handed it over.
+  let lastText: string | undefined;
+  let lastAnalysis: TextAnalysis | undefined;
   const remember = (text: string, result: TextAnalysis): TextAnalysis => {
     cache.set(text, result);
+    lastText = text;
+    lastAnalysis = result;
     return result;
   };
 
   return {
     analyze: (text) => {
+      if (text === lastText && lastAnalysis !== undefined) return lastAnalysis;
       const known = cache.get(text);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        lastText = text;
+        lastAnalysis = known;
+        return known;
+      }
       const { sentiment, hits, tokens } = analyzer.analyzeTokenized(text, speaker);
       return remember(text, textAnalysis(sentiment.comparative, hits, tokens, lists.positional));
     },
     learn: (text, analyzed) => {
-      if (cache.get(text) !== undefined) return;
+      if (text === lastText || cache.get(text) !== undefined) return;
       // The analyzer's hits include the shared lists' (under their names); they may also
       // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;
