@@ -47,6 +47,20 @@ describe('callpulse: one clear line when something is missing', () => {
     expect(lines[0]).toMatch(/^callpulse: Java 17 or newer is needed/);
   });
 
+  it("shows a command's usage for --help instead of running it", () => {
+    for (const args of [
+      ['stack', '--help'],
+      ['rules', 'replay', '-h'],
+      ['send', '--help'],
+    ]) {
+      // No DATABASE_URL or broker here: running the command would fail, not print usage.
+      const r = callpulse(args, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^callpulse ${args[0] ?? ''}`));
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('refuses unknown commands and bad options with a line', () => {
     expect(callpulse(['frobnicate']).stderr).toMatch(/^callpulse: unknown command "frobnicate"/);
     expect(callpulse(['send', '--calls', 'many']).stderr).toMatch(

@@ -34,7 +34,13 @@ const main = async (): Promise<void> => {
   const load = commands[name];
   if (!load)
     throw new CliError(`unknown command "${name}"; try: ${Object.keys(commands).join(', ')}`);
-  await (await load()).run(argv);
+  const command = await load();
+  // `callpulse stack --help` shows how to use it rather than starting the stack.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return;
+  }
+  await command.run(argv);
 };
 
 main().catch((error: unknown) => {
