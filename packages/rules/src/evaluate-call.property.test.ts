@@ -211,15 +211,36 @@ describe('live evaluation agrees with the whole call', () => {
   });
 });
 
+type Input = RuleEvent | { sweepTo: number };
+
+/** A call's events, some of them twice, and a few sweeps, all shuffled; and its call_ended. */
+const shuffledWithSweeps: fc.Arbitrary<[RuleEvent, Input[]]> = callArb.chain((call) => {
+  const { live, end } = build(call);
+  const withDuplicates = fc.subarray(live).map((dups) => [...live, ...dups]);
+  const sweeps = fc.array(
+    fc.integer({ min: 0, max: 120 }).map((sweepTo) => ({ sweepTo })),
+    { maxLength: 4 },
+  );
+  return fc.tuple(
+    fc.constant(end),
+    fc
+      .tuple(withDuplicates, sweeps)
+      .map(([events, s]): Input[] => [...events, ...s])
+      .chain((e) => fc.shuffledSubarray(e, { minLength: e.length, maxLength: e.length })),
+  );
+});
+
+/** Feeds one event or sweep to a call's state. */
+const feed = (state: CallState, input: Input) =>
+  'sweepTo' in input ? sweep(state, T0_UNIX + input.sweepTo, rules) : step(state, input, rules);
+
 describe('evaluating only the rules an event can affect', () => {
   /** Feeds events and sweeps; `everyRule` forgets what was evaluated, so all rules are. */
-  const run = (inputs: readonly (RuleEvent | { sweepTo: number })[], everyRule: boolean) => {
+  const run = (inputs: readonly Input[], everyRule: boolean) => {
     let state: CallState = createCallState();
     const decisions: RuleMatch[] = [];
     for (const input of inputs) {
-      const from = everyRule ? { ...state, wake: undefined } : state;
-      const result =
-        'sweepTo' in input ? sweep(from, T0_UNIX + input.sweepTo, rules) : step(from, input, rules);
+      const result = feed(everyRule ? { ...state, wake: undefined } : state, input);
       state = result.state;
       decisions.push(...result.decisions);
     }
@@ -229,35 +250,18 @@ describe('evaluating only the rules an event can affect', () => {
   it('decides exactly what evaluating every rule at every step decides', () => {
     let waiting = 0;
     fc.assert(
-      fc.property(
-        callArb.chain((call) => {
-          const { live, end } = build(call);
-          const withDuplicates = fc.subarray(live).map((dups) => [...live, ...dups]);
-          const sweeps = fc.array(
-            fc.integer({ min: 0, max: 120 }).map((sweepTo) => ({ sweepTo })),
-            { maxLength: 4 },
-          );
-          return fc.tuple(
-            fc.constant(end),
-            fc
-              .tuple(withDuplicates, sweeps)
-              .map(([events, s]) => [...events, ...s])
-              .chain((e) => fc.shuffledSubarray(e, { minLength: e.length, maxLength: e.length })),
-          );
-        }),
-        ([end, inputs]) => {
-          const all = [...inputs, end];
-          expect(run(all, false)).toEqual(run(all, true));
-          const state = all.reduce<CallState>(
-            (s, input) => ('sweepTo' in input ? s : step(s, input, rules).state),
-            createCallState(),
-          );
-          // Rules left waiting (a timed one for a second or a fact, the others for a fact).
-          if (state.wake?.set === rules.id) {
-            waiting += rules.rules.filter((rule) => state.fired[rule.key] === undefined).length;
-          }
-        },
-      ),
+      fc.property(shuffledWithSweeps, ([end, inputs]) => {
+        const all = [...inputs, end];
+        expect(run(all, false)).toEqual(run(all, true));
+        const state = all.reduce<CallState>(
+          (s, input) => ('sweepTo' in input ? s : step(s, input, rules).state),
+          createCallState(),
+        );
+        // Rules left waiting (a timed one for a second or a fact, the others for a fact).
+        if (state.wake?.set === rules.id) {
+          waiting += rules.rules.filter((rule) => state.fired[rule.key] === undefined).length;
+        }
+      }),
       { numRuns: 400, seed: 14 },
     );
     // Not vacuous: rules were left waiting for a fact or a second, so later steps skipped them.
@@ -275,28 +279,10 @@ describe('what a call keeps from one event to the next', () => {
     let occurrences = 0;
     fc.assert(
       fc.property(
-        callArb.chain((call) => {
-          const { live, end } = build(call);
-          const withDuplicates = fc.subarray(live).map((dups) => [...live, ...dups]);
-          const sweeps = fc.array(
-            fc.integer({ min: 0, max: 120 }).map((sweepTo) => ({ sweepTo })),
-            { maxLength: 4 },
-          );
-          return fc.tuple(
-            fc.constant(end),
-            fc
-              .tuple(withDuplicates, sweeps)
-              .map(([events, s]) => [...events, ...s])
-              .chain((e) => fc.shuffledSubarray(e, { minLength: e.length, maxLength: e.length })),
-            fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
-          );
-        }),
-        ([end, inputs, branches]) => {
+        shuffledWithSweeps,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        ([end, inputs], branches) => {
           const all = [...inputs, end];
-          const feed = (state: CallState, input: (typeof all)[number]) =>
-            'sweepTo' in input
-              ? sweep(state, T0_UNIX + input.sweepTo, rules)
-              : step(state, input, rules);
           let kept = createCallState();
           let fresh = createCallState();
           all.forEach((input, i) => {
