@@ -1,7 +1,6 @@
 import type { CompiledRule, RuleSet } from './compile/compile-rules.js';
-import type { CallView } from './eval/call-view.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
-import { keepMemo, liveView } from './eval/live-view.js';
+import { callMemo, firedIn, firedRules, keepMemo, viewOf } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
 import { finalView, reproducesLive } from './final/final-view.js';
@@ -24,8 +23,12 @@ type Change =
   | { kind: 'lifecycle' }
   | { kind: 'time' };
 
+// The marks of `dueRules`, by rule index. A step runs to its end before another begins,
+// so one array serves every call (cleared as it is read): one allocation less per event.
+let marks = new Uint8Array(64);
+
 /** Marks the rules in `indexes`. */
-const mark = (marked: number[], indexes: readonly number[] | undefined): void => {
+const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void => {
   if (indexes !== undefined) for (const i of indexes) marked[i] = 1;
 };
 
@@ -38,6 +41,7 @@ const mark = (marked: number[], indexes: readonly number[] | undefined): void =>
 const dueRules = (
   state: CallState,
   ruleSet: RuleSet,
+  fired: Uint8Array,
   change: Change,
   now: number,
   first: boolean,
@@ -45,9 +49,10 @@ const dueRules = (
   const { rules, watchers } = ruleSet;
   const wake = state.wake;
   const known = first || (wake !== undefined && wake.set === ruleSet.id);
-  let marked: number[] | null = null;
+  let marked: Uint8Array | null = null;
   if (change.kind !== 'everything' && known) {
-    marked = new Array<number>(rules.length).fill(0);
+    if (marks.length < rules.length) marks = new Uint8Array(rules.length);
+    marked = marks;
     if (change.kind === 'utterance') {
       const { lists } = change;
       for (let i = 0; i < lists.length; i++) {
@@ -69,10 +74,13 @@ const dueRules = (
     }
   }
   const due: number[] = [];
-  const { fired } = state;
   for (let i = 0; i < rules.length; i++) {
-    if (marked !== null && marked[i] !== 1) continue;
-    if (fired[(rules[i] as CompiledRule).key] === undefined) due.push(i);
+    if (marked === null) {
+      if (fired[i] === 0) due.push(i);
+    } else if (marked[i] === 1) {
+      marked[i] = 0;
+      if (fired[i] === 0) due.push(i);
+    }
   }
   return due;
 };
@@ -90,19 +98,23 @@ const decideLive = (
   change: Change,
   first = false,
 ): StepResult => {
-  const start = callStart(state);
-  if (start === null) return { state, decisions: [] };
+  const memo = callMemo(state, ruleSet);
+  if (memo === null) return { state, decisions: [] };
+  const { start } = memo;
   const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
   const { rules, watchers } = ruleSet;
-  const due = dueRules(state, ruleSet, change, now, first);
+  const fired = firedRules(memo, state);
+  const due = dueRules(state, ruleSet, fired, change, now, first);
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
   if (due.length === 0) {
     if (!kept) state.wake = { set: ruleSet.id, at: before };
     return { state, decisions: [] };
   }
-  const view = liveView(state, ruleSet) as CallView;
+  const view = viewOf(state, memo);
   const decisions: RuleMatch[] = [];
+  let firing: Record<string, RuleMatch> | null = null;
+  const firingRules: number[] = [];
   let at = before;
   const wakeUp = (i: number, second: number | null) => {
     const t = watchers.timedIndex[i];
@@ -121,7 +133,7 @@ const decideLive = (
       continue;
     }
     wakeUp(i, null);
-    decisions.push({
+    const match: RuleMatch = {
       rule: rule.name,
       ruleVersion: rule.version,
       severity: rule.severity,
@@ -130,13 +142,18 @@ const decideLive = (
       basis,
       atSecond: found.at,
       evidence: [...found.evidence],
-    });
+    };
+    decisions.push(match);
+    firing ??= { ...state.fired };
+    firing[rule.key] = match;
+    firingRules.push(i);
   }
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
-  if (decisions.length > 0) {
-    const fired = { ...state.fired };
-    for (const match of decisions) fired[`${match.rule}@${match.ruleVersion}`] = match;
-    state.fired = fired;
+  if (firing !== null) {
+    state.fired = firing;
+    // What fired is known here: the memo need not read it back from the new record.
+    for (const i of firingRules) fired[i] = 1;
+    memo.firedOf = firing;
   }
   return { state, decisions };
 };
@@ -186,13 +203,16 @@ const endCall = (
   const settled =
     startKept && state.wake?.set === ruleSet.id && reproducesLive(state, finalTranscript);
   const view = finalView(state, finalTranscript, ruleSet);
-  const final = new Map<string, Occurrence>();
-  for (const rule of ruleSet.rules) {
-    if (settled && !rule.watch.atEnd && state.fired[rule.key] === undefined) continue;
-    const first = firstOccurrence(rule.when, view);
-    if (first !== undefined) final.set(rule.key, first);
+  const { rules } = ruleSet;
+  const fired = firedIn(state, ruleSet);
+  const final: (Occurrence | undefined)[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as CompiledRule;
+    final.push(
+      settled && !rule.watch.atEnd && fired[i] === 0 ? undefined : firstOccurrence(rule.when, view),
+    );
   }
-  const reconciled = reconcile(ruleSet.rules, state.fired, final);
+  const reconciled = reconcile(rules, state.fired, fired, final);
   const next = copyState(state);
   next.reconciled = reconciled;
   return { state: next, decisions: reconciled };

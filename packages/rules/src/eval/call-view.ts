@@ -1,4 +1,5 @@
 import type { TextAnalysis } from '../compile/text-analysis.js';
+import type { BuiltEvidence } from './evidence.js';
 import type { LeafMemos } from './memo.js';
 
 /** An utterance as conditions see it: at provider seconds since call start. */
@@ -8,6 +9,8 @@ export interface Utterance {
   at: number;
   eventId?: string;
   analysis: TextAnalysis;
+  /** The evidence conditions have built from it so far (see `evidence.ts`). */
+  built?: BuiltEvidence;
 }
 
 /**

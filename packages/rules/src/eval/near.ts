@@ -35,7 +35,7 @@ const nearIn = (node: Near, u: Utterance): Occurrence | null => {
   const hits = closestSet(perTerm, node.words);
   if (hits === null) return null;
   const ordered = [...hits].sort((a, b) => a.start - b.start);
-  return { at: u.at, evidence: ordered.map((h) => hitEvidence(u, h)) };
+  return { at: u.at, evidence: ordered.map((h) => hitEvidence(u, h.index)) };
 };
 
 /** Every utterance holding all the terms close enough together is an occurrence. */

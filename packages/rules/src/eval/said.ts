@@ -1,5 +1,4 @@
 import type { Node } from '../compile/node.js';
-import { hitsOf } from '../compile/text-analysis.js';
 import type { Evidence } from '../types.js';
 import { speaks, type CallView } from './call-view.js';
 import { hitEvidence } from './evidence.js';
@@ -24,11 +23,14 @@ const readSaid = (
   enough: number,
 ): readonly Occurrence[] => {
   const { utterances } = view;
+  const { list } = node;
   const keep = node.atLeast - 1;
   while (memo.seen < utterances.length && memo.occurrences.length < enough) {
     const u = utterances[memo.seen++] as CallView['utterances'][number];
     if (u.at < range.from || u.at > range.to || !speaks(node.speakers, u.speaker)) continue;
-    for (const hit of hitsOf(u.analysis, node.list)) {
+    // The utterance's hits of the list, in text order (see `TextAnalysis`).
+    const { lists } = u.analysis;
+    for (let hit = lists.indexOf(list); hit >= 0; hit = lists.indexOf(list, hit + 1)) {
       const evidence = hitEvidence(u, hit);
       const recent = memo.recent ?? NO_EVIDENCE;
       if (recent.length === keep) occur(memo, { at: u.at, evidence: [...recent, evidence] });

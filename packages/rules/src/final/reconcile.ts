@@ -12,12 +12,16 @@ import type { RuleMatch } from '../types.js';
 export const reconcile = (
   rules: readonly CompiledRule[],
   fired: Readonly<Record<string, RuleMatch>>,
-  finalFirst: ReadonlyMap<string, Occurrence>,
+  /** By rule index: 1 if `fired` holds the rule (see `firedIn`). */
+  firedFlags: Uint8Array,
+  /** By rule index: the rule's first occurrence in the final pass. */
+  finalFirst: readonly (Occurrence | undefined)[],
 ): RuleMatch[] => {
   const settled: RuleMatch[] = [];
-  for (const rule of rules) {
-    const live = fired[rule.key];
-    const final = finalFirst.get(rule.key);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as CompiledRule;
+    const live = firedFlags[i] === 1 ? fired[rule.key] : undefined;
+    const final = finalFirst[i];
     if (live === undefined && final === undefined) continue;
     settled.push({
       rule: rule.name,

@@ -10,8 +10,52 @@ export type Recorded =
 const MAX_ERRORS = 100;
 const MAX_SEEN = 200;
 
-const seconds = (iso: string): number | null => {
-  const ms = Date.parse(iso);
+/** The two-digit number at `i`, or -1. */
+const twoDigits = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+const at = (s: string, i: number, char: string): boolean => s.charCodeAt(i) === char.charCodeAt(0);
+
+/**
+ * Milliseconds since the epoch of `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes,
+ * and the normalizer gives every event), or NaN for any other string. `Date.parse` was a
+ * third of recording an event; this is the same for the strings it takes, and leaves the
+ * others (and days past the 28th, which Date.parse rolls over: 30 February is 2 March) to
+ * it.
+ */
+const parseIsoUtc = (s: string): number => {
+  if (s.length !== 24 || !at(s, 4, '-') || !at(s, 7, '-') || !at(s, 10, 'T')) return NaN;
+  if (!at(s, 13, ':') || !at(s, 16, ':') || !at(s, 19, '.') || !at(s, 23, 'Z')) return NaN;
+  const century = twoDigits(s, 0);
+  const yearOf = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  const centis = twoDigits(s, 20);
+  const milli = twoDigits(s, 21);
+  if (century < 0 || yearOf < 0 || centis < 0 || milli < 0) return NaN;
+  if (month < 1 || month > 12 || day < 1 || day > 28) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  // Days since 1970-01-01 of a proleptic Gregorian date, with years counted from March.
+  const year = century * 100 + yearOf - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + centis * 10 + (milli % 10);
+};
+
+/** Unix seconds of an ISO time, or null if it is not one. */
+export const seconds = (iso: string): number | null => {
+  const fast = parseIsoUtc(iso);
+  const ms = Number.isNaN(fast) ? Date.parse(iso) : fast;
   return Number.isFinite(ms) ? ms / 1000 : null;
 };
 
