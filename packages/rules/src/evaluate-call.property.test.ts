@@ -259,7 +259,10 @@ describe('evaluating only the rules an event can affect', () => {
         );
         // Rules left waiting (a timed one for a second or a fact, the others for a fact).
         if (state.wake?.set === rules.id) {
-          waiting += rules.rules.filter((rule) => state.fired[rule.key] === undefined).length;
+          waiting += rules.rules.filter(
+            (rule) =>
+              !state.fired.some((m) => m.rule === rule.name && m.ruleVersion === rule.version),
+          ).length;
         }
       }),
       { numRuns: 400, seed: 14 },

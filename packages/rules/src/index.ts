@@ -35,7 +35,7 @@ export { fromRuleRecord, toRuleRecord } from './schema/stored-rule.js';
 export type { RuleRecord } from './schema/stored-rule.js';
 export { validateRule, validateRules } from './schema/validate-rule.js';
 export type { ValidateOptions, ValidationResult } from './schema/validate-rule.js';
-export { createCallState } from './state/call-state.js';
+export { createCallState, readCallState } from './state/call-state.js';
 export type { CallState, Fragment } from './state/call-state.js';
 export type { FinalEntry, RuleEvent } from './state/rule-event.js';
 export { step, sweep } from './step.js';

@@ -113,7 +113,7 @@ const decideLive = (
   }
   const view = viewOf(state, memo);
   const decisions: RuleMatch[] = [];
-  let firing: Record<string, RuleMatch> | null = null;
+  let firing: RuleMatch[] | null = null;
   const firingRules: number[] = [];
   let at = before;
   const wakeUp = (i: number, second: number | null) => {
@@ -144,8 +144,8 @@ const decideLive = (
       evidence: [...found.evidence],
     };
     decisions.push(match);
-    firing ??= { ...state.fired };
-    firing[rule.key] = match;
+    firing ??= state.fired.slice();
+    firing.push(match);
     firingRules.push(i);
   }
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };

@@ -2,6 +2,7 @@ import type { CallEvent, RuleMatchMessage } from '@callpulse/contracts';
 import type { CallKey } from '@callpulse/db';
 import {
   createCallState,
+  readCallState,
   step,
   sweep,
   toMatchMessage,
@@ -43,9 +44,6 @@ export interface RuleStore {
 }
 
 const keyOf = (c: CallKey): string => `${c.source}/${c.callId}`;
-
-const isCallState = (value: unknown): value is CallState =>
-  typeof value === 'object' && value !== null && (value as { v?: unknown }).v === 1;
 
 /**
  * Per-call rule state for the calls of this analyzer's partitions. A state lives in
@@ -138,7 +136,7 @@ export const createRuleTracker = ({
             partition,
             seenAtMs: now(),
             isTest: event.isTest,
-            state: ((s) => (isCallState(s) ? s : createCallState()))(stored.get(key)),
+            state: readCallState(stored.get(key)) ?? createCallState(),
           };
         let result: ReturnType<typeof step>;
         try {
@@ -175,7 +173,8 @@ export const createRuleTracker = ({
       const nowMs = now();
       for (const saved of open) {
         const key = keyOf(saved);
-        if (cache.has(key) || !isCallState(saved.state)) continue;
+        const state = readCallState(saved.state);
+        if (cache.has(key) || state === null) continue;
         remember({
           source: saved.source,
           callId: saved.callId,
@@ -183,7 +182,7 @@ export const createRuleTracker = ({
           // Quiet since it was saved, at the latest: its deadline is not decided early.
           seenAtMs: Math.min(saved.savedAt.getTime(), nowMs),
           isTest: saved.isTest,
-          state: saved.state,
+          state,
         });
       }
       restored.add(partition);

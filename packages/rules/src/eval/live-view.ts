@@ -33,7 +33,7 @@ export interface CallMemo {
    * state's `fired` is replaced, never changed, when a rule fires).
    */
   fired: Uint8Array;
-  firedOf: Readonly<Record<string, RuleMatch>> | null;
+  firedOf: readonly RuleMatch[] | null;
 }
 
 /** Hands what `from` kept on to `to`, a state made from it (see `liveView`). */
@@ -79,7 +79,8 @@ export const callMemo = (state: CallState, ruleSet: RuleSet): CallMemo | null =>
 const readFired = (into: Uint8Array, state: CallState, ruleSet: RuleSet): Uint8Array => {
   const { rules } = ruleSet;
   for (let i = 0; i < rules.length; i++) {
-    into[i] = state.fired[(rules[i] as CompiledRule).key] === undefined ? 0 : 1;
+    const { name, version } = rules[i] as CompiledRule;
+    into[i] = state.fired.some((m) => m.rule === name && m.ruleVersion === version) ? 1 : 0;
   }
   return into;
 };

@@ -11,7 +11,7 @@ import type { RuleMatch } from '../types.js';
  */
 export const reconcile = (
   rules: readonly CompiledRule[],
-  fired: Readonly<Record<string, RuleMatch>>,
+  fired: readonly RuleMatch[],
   /** By rule index: 1 if `fired` holds the rule (see `firedIn`). */
   firedFlags: Uint8Array,
   /** By rule index: the rule's first occurrence in the final pass. */
@@ -20,7 +20,10 @@ export const reconcile = (
   const settled: RuleMatch[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as CompiledRule;
-    const live = firedFlags[i] === 1 ? fired[rule.key] : undefined;
+    const live =
+      firedFlags[i] === 1
+        ? fired.find((m) => m.rule === rule.name && m.ruleVersion === rule.version)
+        : undefined;
     const final = finalFirst[i];
     if (live === undefined && final === undefined) continue;
     settled.push({

@@ -17,7 +17,7 @@ export interface Fragment {
  * a late call_initiated moves the call's start without rewriting anything.
  */
 export interface CallState {
-  v: 1;
+  v: 2;
   initiatedAt: number | null;
   earliestAt: number | null;
   /** The latest provider time any event has shown. */
@@ -34,8 +34,12 @@ export interface CallState {
   seq: number;
   /** Ids of the non-transcript events seen, for the duplicate check (a handful per call). */
   seen: string[];
-  /** Live matches by rule key (`name@version`). */
-  fired: Record<string, RuleMatch>;
+  /**
+   * Live matches, one per rule version, in the order they fired. (Version 1 kept them by
+   * rule key, `name@version`: adding a key to a copy of that record was the dearest part
+   * of a firing.)
+   */
+  fired: RuleMatch[];
   /** The reconciled set, once call_ended has been evaluated. */
   reconciled: RuleMatch[] | null;
   /**
@@ -49,7 +53,7 @@ export interface CallState {
 }
 
 export const createCallState = (): CallState => ({
-  v: 1,
+  v: 2,
   initiatedAt: null,
   earliestAt: null,
   latestAt: null,
@@ -61,9 +65,25 @@ export const createCallState = (): CallState => ({
   dropped: 0,
   seq: 0,
   seen: [],
-  fired: {},
+  fired: [],
   reconciled: null,
 });
+
+/**
+ * A state read back (from `rule_state`), or null if it is none: version 1's record of
+ * live matches becomes version 2's list, in the same order.
+ */
+export const readCallState = (value: unknown): CallState | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const { v, fired } = value as { v?: unknown; fired?: unknown };
+  if (v === 2 && Array.isArray(fired)) return value as CallState;
+  if (v !== 1 || typeof fired !== 'object' || fired === null) return null;
+  return {
+    ...(value as Omit<CallState, 'v' | 'fired'>),
+    v: 2,
+    fired: Object.values(fired as Record<string, RuleMatch>),
+  };
+};
 
 /**
  * A state made by `copyState`: the same fields, and one private slot where the evaluator
@@ -73,7 +93,7 @@ export const createCallState = (): CallState => ({
  * microsecond, once per event.
  */
 class CopiedState implements CallState {
-  readonly v = 1;
+  readonly v = 2;
   initiatedAt: number | null;
   earliestAt: number | null;
   latestAt: number | null;
@@ -85,7 +105,7 @@ class CopiedState implements CallState {
   dropped: number;
   seq: number;
   seen: string[];
-  fired: Record<string, RuleMatch>;
+  fired: RuleMatch[];
   reconciled: RuleMatch[] | null;
   wake: CallState['wake'];
   #kept: unknown = undefined;
