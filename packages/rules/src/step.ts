@@ -115,24 +115,21 @@ const decideLive = (
   const decisions: RuleMatch[] = [];
   let firing: RuleMatch[] | null = null;
   const firingRules: number[] = [];
+  // The timed rules' wake-ups, copied on the first change.
   let at = before;
-  const wakeUp = (i: number, second: number | null) => {
-    const t = watchers.timedIndex[i];
-    if (t === undefined || at[t] === second) return;
-    if (at === before) at = [...before];
-    at[t] = second;
-  };
   for (const i of due) {
     const rule = rules[i] as CompiledRule;
     const found = firstOccurrence(rule.when, view);
-    if (found === undefined) {
-      if (rule.watch.timed) {
-        const wake = wakeAt(rule.when, view);
-        wakeUp(i, Number.isFinite(wake) ? wake : null);
+    const t = watchers.timedIndex[i];
+    if (t !== undefined) {
+      const wake = found === undefined ? wakeAt(rule.when, view) : Infinity;
+      const second = Number.isFinite(wake) ? wake : null;
+      if (at[t] !== second) {
+        if (at === before) at = [...before];
+        at[t] = second;
       }
-      continue;
     }
-    wakeUp(i, null);
+    if (found === undefined) continue;
     const match: RuleMatch = {
       rule: rule.name,
       ruleVersion: rule.version,

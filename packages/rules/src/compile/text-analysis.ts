@@ -163,7 +163,9 @@ export const createTextAnalyzer = ({
       return remember(text, textAnalysis(sentiment.comparative, hits, tokens, lists.positional));
     },
     learn: (text, analyzed) => {
-      if (text === lastText || cache.get(text) !== undefined) return;
+      // Only the text just handled is checked: live texts rarely repeat, and a text learned
+      // again gets the same analysis, so a lookup in the cache first would mostly miss.
+      if (text === lastText) return;
       // The analyzer's hits include the shared lists' (under their names); they may also
       // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;

@@ -77,10 +77,13 @@ export const callMemo = (state: CallState, ruleSet: RuleSet): CallMemo | null =>
 };
 
 const readFired = (into: Uint8Array, state: CallState, ruleSet: RuleSet): Uint8Array => {
+  into.fill(0);
   const { rules } = ruleSet;
-  for (let i = 0; i < rules.length; i++) {
-    const { name, version } = rules[i] as CompiledRule;
-    into[i] = state.fired.some((m) => m.rule === name && m.ruleVersion === version) ? 1 : 0;
+  for (const match of state.fired) {
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as CompiledRule;
+      if (rule.name === match.rule && rule.version === match.ruleVersion) into[i] = 1;
+    }
   }
   return into;
 };
