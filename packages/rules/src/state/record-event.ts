@@ -21,10 +21,10 @@ const at = (s: string, i: number, char: string): boolean => s.charCodeAt(i) === 
 
 /**
  * Milliseconds since the epoch of `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes,
- * and the normalizer gives every event), or NaN for any other string. `Date.parse` was a
- * third of recording an event; this is the same for the strings it takes, and leaves the
- * others (and days past the 28th, which Date.parse rolls over: 30 February is 2 March) to
- * it.
+ * and the normalizer gives every event), or NaN for any other string. `Date.parse` was
+ * about half of recording an event in a profile. The same as it for the strings taken;
+ * the others, and days past the 28th (Date.parse rolls 30 February over to 2 March), are
+ * left to it.
  */
 const parseIsoUtc = (s: string): number => {
   if (s.length !== 24 || !at(s, 4, '-') || !at(s, 7, '-') || !at(s, 10, 'T')) return NaN;
