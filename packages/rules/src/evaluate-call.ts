@@ -25,7 +25,7 @@ export const evaluateCall = (events: readonly RuleEvent[], ruleSet: RuleSet): Ca
   return {
     state,
     decisions,
-    matches: state.reconciled ?? state.fired,
+    matches: state.reconciled ?? [...state.fired],
     ended: state.reconciled !== null,
   };
 };

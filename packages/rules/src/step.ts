@@ -1,6 +1,6 @@
 import type { CompiledRule, RuleSet } from './compile/compile-rules.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
-import { callMemo, firedIn, firedRules, keepMemo, viewOf } from './eval/live-view.js';
+import { callMemo, firedIn, keepMemo, viewOf, type CallMemo } from './eval/live-view.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
 import { finalView, reproducesLive } from './final/final-view.js';
@@ -98,12 +98,11 @@ const decideLive = (
   change: Change,
   first = false,
 ): StepResult => {
-  const memo = callMemo(state, ruleSet);
-  if (memo === null) return { state, decisions: [] };
-  const { start } = memo;
+  const start = callStart(state);
+  if (start === null) return { state, decisions: [] };
   const now = Math.max(state.latestAt ?? start, state.sweptTo ?? start) - start;
   const { rules, watchers } = ruleSet;
-  const fired = firedRules(memo, state);
+  const fired = firedIn(state, ruleSet);
   const due = dueRules(state, ruleSet, fired, change, now, first);
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
@@ -111,6 +110,8 @@ const decideLive = (
     if (!kept) state.wake = { set: ruleSet.id, at: before };
     return { state, decisions: [] };
   }
+  // Only now the utterances: a state read back after a restart has none analyzed yet.
+  const memo = callMemo(state, ruleSet) as CallMemo;
   const view = viewOf(state, memo);
   const decisions: RuleMatch[] = [];
   let firing: RuleMatch[] | null = null;
@@ -148,8 +149,9 @@ const decideLive = (
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
   if (firing !== null) {
     state.fired = firing;
-    // What fired is known here: the memo need not read it back from the new record.
-    for (const i of firingRules) fired[i] = 1;
+    // What fired is known here: the memo need not read it back from the new list.
+    memo.fired.set(fired);
+    for (const i of firingRules) memo.fired[i] = 1;
     memo.firedOf = firing;
   }
   return { state, decisions };

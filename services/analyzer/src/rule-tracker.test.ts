@@ -50,8 +50,14 @@ const memoryStore = () => {
           .filter((s) => s.partition === partition && !s.ended)
           .map((s) => ({ ...s, savedAt: new Date(0) })),
       ),
+    // As JSON, as Postgres keeps it: nothing the evaluator kept in memory comes back.
     save: (states) => {
-      for (const s of states) saved.set(`${s.source}/${s.callId}`, s);
+      for (const s of states) {
+        saved.set(`${s.source}/${s.callId}`, {
+          ...s,
+          state: JSON.parse(JSON.stringify(s.state)) as typeof s.state,
+        });
+      }
       return Promise.resolve();
     },
   };

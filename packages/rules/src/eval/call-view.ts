@@ -9,7 +9,10 @@ export interface Utterance {
   at: number;
   eventId?: string;
   analysis: TextAnalysis;
-  /** The evidence conditions have built from it so far (see `evidence.ts`). */
+  /**
+   * The evidence conditions have built from it so far (see `evidence.ts`). Evidence holds
+   * the utterance's time: a copy of an utterance at another time must leave this out.
+   */
   built?: BuiltEvidence;
 }
 

@@ -35,11 +35,12 @@ export interface CallState {
   /** Ids of the non-transcript events seen, for the duplicate check (a handful per call). */
   seen: string[];
   /**
-   * Live matches, one per rule version, in the order they fired. (Version 1 kept them by
-   * rule key, `name@version`: adding a key to a copy of that record was the dearest part
-   * of a firing.)
+   * Live matches, one per rule version, in the order they fired. Replaced, never changed
+   * in place: the evaluator's memo tells states apart by it. (Version 1 kept them by rule
+   * key, `name@version`: adding a key to a copy of that record was the dearest part of a
+   * firing.)
    */
-  fired: RuleMatch[];
+  fired: readonly RuleMatch[];
   /** The reconciled set, once call_ended has been evaluated. */
   reconciled: RuleMatch[] | null;
   /**
@@ -71,7 +72,8 @@ export const createCallState = (): CallState => ({
 
 /**
  * A state read back (from `rule_state`), or null if it is none: version 1's record of
- * live matches becomes version 2's list, in the same order.
+ * live matches becomes version 2's list. (Not in firing order: jsonb sorts an object's
+ * keys. Nothing reads the order; matches are looked up by rule.)
  */
 export const readCallState = (value: unknown): CallState | null => {
   if (typeof value !== 'object' || value === null) return null;
@@ -105,7 +107,7 @@ class CopiedState implements CallState {
   dropped: number;
   seq: number;
   seen: string[];
-  fired: RuleMatch[];
+  fired: readonly RuleMatch[];
   reconciled: RuleMatch[] | null;
   wake: CallState['wake'];
   #kept: unknown = undefined;
