@@ -114,7 +114,6 @@ const decideLive = (
   const memo = callMemo(state, ruleSet) as CallMemo;
   const view = viewOf(state, memo);
   const decisions: RuleMatch[] = [];
-  let firing: RuleMatch[] | null = null;
   const firingRules: number[] = [];
   // The timed rules' wake-ups, copied on the first change.
   let at = before;
@@ -142,17 +141,15 @@ const decideLive = (
       evidence: [...found.evidence],
     };
     decisions.push(match);
-    firing ??= state.fired.slice();
-    firing.push(match);
     firingRules.push(i);
   }
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
-  if (firing !== null) {
-    state.fired = firing;
+  if (decisions.length > 0) {
+    state.fired = [...state.fired, ...decisions];
     // What fired is known here: the memo need not read it back from the new list.
     memo.fired.set(fired);
     for (const i of firingRules) memo.fired[i] = 1;
-    memo.firedOf = firing;
+    memo.firedOf = state.fired;
   }
   return { state, decisions };
 };

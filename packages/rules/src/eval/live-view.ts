@@ -89,7 +89,7 @@ const readFired = (into: Uint8Array, state: CallState, ruleSet: RuleSet): Uint8A
 };
 
 /** Per rule of the memo's set, by index: 1 if it has fired live in `state`. */
-export const firedRules = (memo: CallMemo, state: CallState): Uint8Array => {
+const firedRules = (memo: CallMemo, state: CallState): Uint8Array => {
   if (memo.firedOf !== state.fired) {
     readFired(memo.fired, state, memo.ruleSet);
     memo.firedOf = state.fired;
