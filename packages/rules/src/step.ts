@@ -1,6 +1,8 @@
 import type { CompiledRule, RuleSet } from './compile/compile-rules.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
 import { callMemo, firedIn, keepMemo, viewOf, type CallMemo } from './eval/live-view.js';
+import type { CallView } from './eval/call-view.js';
+import { openingOf } from './eval/opening.js';
 import type { Occurrence } from './eval/outcome.js';
 import { wakeAt } from './eval/wake.js';
 import { finalView, reproducesLive } from './final/final-view.js';
@@ -23,9 +25,11 @@ type Change =
   | { kind: 'lifecycle' }
   | { kind: 'time' };
 
-// The marks of `dueRules`, by rule index. A step runs to its end before another begins,
-// so one array serves every call (cleared as it is read): one allocation less per event.
+// The marks of `dueRules`, by rule index, and its answer. A step runs to its end before
+// another begins, so one of each serves every call (cleared as they are read): allocations
+// saved at every event.
 let marks = new Uint8Array(64);
+const due: number[] = [];
 
 /** Marks the rules in `indexes`. */
 const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void => {
@@ -33,7 +37,8 @@ const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void 
 };
 
 /**
- * The rules (indexes, ascending) that have not fired and `change` may affect: all of them
+ * The rules (indexes, ascending; valid until the next call) that have not fired and
+ * `change` may affect: all of them
  * if the state holds nothing for this rule set; else those watching its facts and the
  * timed ones whose wake-up has come. A call's first event (`first`) needs no history: on a
  * call with no other fact, a rule that is not timed holds only through a fact it watches.
@@ -73,7 +78,7 @@ const dueRules = (
       if (typeof at === 'number' && now >= at) marked[timed[t] as number] = 1;
     }
   }
-  const due: number[] = [];
+  due.length = 0;
   for (let i = 0; i < rules.length; i++) {
     if (marked === null) {
       if (fired[i] === 0) due.push(i);
@@ -106,23 +111,36 @@ const decideLive = (
   const due = dueRules(state, ruleSet, fired, change, now, first);
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
+  // A new utterance joins the call's memo now, while its analysis is at hand (`learn`
+  // keeps it nowhere else). Other events leave the memo to the first rule evaluated: a
+  // state read back after a restart has no utterance analyzed yet.
+  let memo = change.kind === 'utterance' ? callMemo(state, ruleSet) : null;
   if (due.length === 0) {
     if (!kept) state.wake = { set: ruleSet.id, at: before };
     return { state, decisions: [] };
   }
-  // Only now the utterances: a state read back after a restart has none analyzed yet.
-  const memo = callMemo(state, ruleSet) as CallMemo;
-  const view = viewOf(state, memo);
-  const decisions: RuleMatch[] = [];
-  const firingRules: number[] = [];
+  // A call's first event that showed no fact: its due rules (the timed ones) decide what
+  // they decide on every such call.
+  const opening = first && change.kind === 'time' ? openingOf(ruleSet) : null;
+  let view: CallView | null = null;
+  let decisions: RuleMatch[] | null = null;
+  let firingRules: number[] | null = null;
   // The timed rules' wake-ups, copied on the first change.
   let at = before;
   for (const i of due) {
     const rule = rules[i] as CompiledRule;
-    const found = firstOccurrence(rule.when, view);
     const t = watchers.timedIndex[i];
+    const known = opening === null || t === undefined ? undefined : opening[t];
+    let found: Occurrence | undefined;
+    let wake = Infinity;
+    if (known !== undefined) ({ found, wake } = known);
+    else {
+      memo ??= callMemo(state, ruleSet) as CallMemo;
+      view ??= viewOf(state, memo);
+      found = firstOccurrence(rule.when, view);
+      if (t !== undefined && found === undefined) wake = wakeAt(rule.when, view);
+    }
     if (t !== undefined) {
-      const wake = found === undefined ? wakeAt(rule.when, view) : Infinity;
       const second = Number.isFinite(wake) ? wake : null;
       if (at[t] !== second) {
         if (at === before) at = [...before];
@@ -140,17 +158,22 @@ const decideLive = (
       atSecond: found.at,
       evidence: [...found.evidence],
     };
-    decisions.push(match);
-    firingRules.push(i);
+    if (decisions === null || firingRules === null) {
+      decisions = [match];
+      firingRules = [i];
+    } else {
+      decisions.push(match);
+      firingRules.push(i);
+    }
   }
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
-  if (decisions.length > 0) {
-    state.fired = [...state.fired, ...decisions];
-    // What fired is known here: the memo need not read it back from the new list.
-    memo.fired.set(fired);
-    for (const i of firingRules) memo.fired[i] = 1;
-    memo.firedOf = state.fired;
-  }
+  if (decisions === null || firingRules === null) return { state, decisions: [] };
+  state.fired = [...state.fired, ...decisions];
+  // What fired is known here: the memo need not read it back from the new list.
+  memo ??= callMemo(state, ruleSet) as CallMemo;
+  memo.fired.set(fired);
+  for (const i of firingRules) memo.fired[i] = 1;
+  memo.firedOf = state.fired;
   return { state, decisions };
 };
 

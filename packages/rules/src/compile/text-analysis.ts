@@ -2,6 +2,7 @@ import {
   createAnalyzer,
   createBoundedCache,
   createHitFinder,
+  type KeywordHit,
   type Token,
   type TokenizedAnalysis,
 } from '@callpulse/analysis';
@@ -124,8 +125,9 @@ export interface TextAnalyzer {
 /**
  * One analysis per utterance for every term set of a rule set, so an utterance is
  * tokenized and matched once however many rules look at it — and, in the pipeline, not
- * at all beyond what its analyzer did (`learn`). Results are memoized by text: the
- * evaluator re-evaluates a call's utterances at each event.
+ * at all beyond what its analyzer did (`learn`). What `analyze` works out is memoized by
+ * text (offline, a replay, a call's utterances read back after a restart); what `learn` is
+ * handed is kept by the call's memo with its utterances.
  */
 export const createTextAnalyzer = ({
   lists,
@@ -140,11 +142,11 @@ export const createTextAnalyzer = ({
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
   // The text just learned or analyzed: a live step reads its new utterance's analysis
-  // twice, right after the analyzer handed it over.
+  // right after the analyzer handed it over. Learned analyses are not cached beyond that:
+  // the call's memo keeps them with its utterances (see `eval/live-view.ts`).
   let lastText: string | undefined;
   let lastAnalysis: TextAnalysis | undefined;
-  const remember = (text: string, result: TextAnalysis): TextAnalysis => {
-    cache.set(text, result);
+  const last = (text: string, result: TextAnalysis): TextAnalysis => {
     lastText = text;
     lastAnalysis = result;
     return result;
@@ -154,24 +156,23 @@ export const createTextAnalyzer = ({
     analyze: (text) => {
       if (text === lastText && lastAnalysis !== undefined) return lastAnalysis;
       const known = cache.get(text);
-      if (known !== undefined) {
-        lastText = text;
-        lastAnalysis = known;
-        return known;
-      }
+      if (known !== undefined) return last(text, known);
       const { sentiment, hits, tokens } = analyzer.analyzeTokenized(text, speaker);
-      return remember(text, textAnalysis(sentiment.comparative, hits, tokens, lists.positional));
+      const result = textAnalysis(sentiment.comparative, hits, tokens, lists.positional);
+      cache.set(text, result);
+      return last(text, result);
     },
     learn: (text, analyzed) => {
-      // Only the text just handled is checked: live texts rarely repeat, and a text learned
-      // again gets the same analysis, so a lookup in the cache first would mostly miss.
+      // A text learned again gets the same analysis.
       if (text === lastText) return;
       // The analyzer's hits include the shared lists' (under their names); they may also
       // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;
-      const kept = hits.filter((hit) => read.has(hit.list));
-      if (lists.own.length > 0) kept.push(...ownHits(tokens, text, speaker));
-      remember(text, textAnalysis(sentiment.comparative, kept, tokens, lists.positional));
+      let kept: readonly KeywordHit[] = hits;
+      if (!hits.every((hit) => read.has(hit.list))) kept = hits.filter((hit) => read.has(hit.list));
+      const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : NO_HITS;
+      if (own.length > 0) kept = [...kept, ...own];
+      last(text, textAnalysis(sentiment.comparative, kept, tokens, lists.positional));
     },
   };
 };

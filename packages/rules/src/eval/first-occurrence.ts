@@ -15,6 +15,10 @@ export const firstOccurrence = (node: Node, view: CallView): Occurrence | undefi
     case 'said':
       return firstSaid(node, view);
     case 'all':
+      // Mostly some child has not occurred yet, which its first occurrence alone says.
+      for (const child of node.children) {
+        if (firstOccurrence(child, view) === undefined) return undefined;
+      }
       return firstOfAll(node.children.map((c) => evaluateNode(c, view)));
     case 'any': {
       let first: Occurrence | undefined;

@@ -1,24 +1,35 @@
 import type { Node } from '../compile/node.js';
 import type { CallView } from './call-view.js';
+import type { Evidence } from '../types.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type LifecycleNode = Extract<Node, { op: 'event' }>;
 
-const at = (second: number): Occurrence => ({ at: second, evidence: [] });
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+const NONE: readonly Occurrence[] = Object.freeze([]);
+
+const at = (second: number): Occurrence => ({ at: second, evidence: NO_EVIDENCE });
 
 /** `answered` and `error` occur at their events; `ended` and `missed` only at call_ended. */
 export const evaluateEvent = (node: LifecycleNode, view: CallView): Outcome => {
   const completeBefore = view.endAt === null ? view.now : Infinity;
   switch (node.event) {
     case 'answered':
-      return { occurrences: view.answeredAt === null ? [] : [at(view.answeredAt)], completeBefore };
+      return {
+        occurrences: view.answeredAt === null ? NONE : [at(view.answeredAt)],
+        completeBefore,
+      };
     case 'error':
-      return { occurrences: [...view.errorsAt].sort((a, b) => a - b).map(at), completeBefore };
+      return {
+        occurrences:
+          view.errorsAt.length === 0 ? NONE : [...view.errorsAt].sort((a, b) => a - b).map(at),
+        completeBefore,
+      };
     case 'ended':
-      return { occurrences: view.endAt === null ? [] : [at(view.endAt)], completeBefore };
+      return { occurrences: view.endAt === null ? NONE : [at(view.endAt)], completeBefore };
     case 'missed':
       return {
-        occurrences: view.endAt !== null && view.answeredAt === null ? [at(view.endAt)] : [],
+        occurrences: view.endAt !== null && view.answeredAt === null ? [at(view.endAt)] : NONE,
         completeBefore,
       };
   }
@@ -34,7 +45,7 @@ export const evaluateLongerThan = (
 ): Outcome => {
   const lasted = view.endAt ?? view.now;
   return {
-    occurrences: lasted > node.seconds ? [at(node.seconds)] : [],
+    occurrences: lasted > node.seconds ? [at(node.seconds)] : NONE,
     completeBefore: view.endAt === null ? view.now : Infinity,
   };
 };

@@ -1,4 +1,5 @@
 import type { CompiledRule, RuleSet } from '../compile/compile-rules.js';
+import type { TextAnalysis } from '../compile/text-analysis.js';
 import { callStart, keep, keptOf, type CallState, type Fragment } from '../state/call-state.js';
 import type { RuleMatch } from '../types.js';
 import type { CallView, Utterance } from './call-view.js';
@@ -6,12 +7,17 @@ import type { LeafMemos } from './memo.js';
 
 const NO_ERRORS: readonly number[] = Object.freeze([]);
 
-const utteranceOf = (f: Fragment, start: number, ruleSet: RuleSet): Utterance => ({
+const utteranceOf = (
+  f: Fragment,
+  start: number,
+  ruleSet: RuleSet,
+  analysis = ruleSet.analyze(f.text),
+): Utterance => ({
   speaker: f.speaker,
   text: f.text,
   at: f.at - start,
   eventId: f.eventId,
-  analysis: ruleSet.analyze(f.text),
+  analysis,
 });
 
 // A live call is read again at every event. Its utterances and what its leaf conditions
@@ -59,6 +65,19 @@ const memoOf = (state: CallState, start: number, ruleSet: RuleSet): CallMemo | n
 };
 
 /**
+ * The analyses of the utterances the state's memo holds, by text, if it holds any for
+ * `ruleSet`: live analyses are kept there and nowhere else (see `RuleSet.learn`).
+ */
+export const analysesOf = (
+  state: CallState,
+  ruleSet: RuleSet,
+): ReadonlyMap<string, TextAnalysis> | null => {
+  const memo = keptOf(state) as CallMemo | undefined;
+  if (memo === undefined || memo.ruleSet !== ruleSet) return null;
+  return new Map(memo.utterances.map((u) => [u.text, u.analysis]));
+};
+
+/**
  * What the evaluator keeps for the call in `state` (made now if nothing valid was kept);
  * null before any event.
  */
@@ -68,7 +87,11 @@ export const callMemo = (state: CallState, ruleSet: RuleSet): CallMemo | null =>
   let memo = memoOf(state, start, ruleSet);
   if (memo === null) {
     const { fragments } = state;
-    const utterances = fragments.map((f) => utteranceOf(f, start, ruleSet));
+    // A late fragment or a new start: the utterances analyzed already are analyzed still.
+    const known = analysesOf(state, ruleSet);
+    const utterances = fragments.map((f) =>
+      utteranceOf(f, start, ruleSet, known?.get(f.text) ?? ruleSet.analyze(f.text)),
+    );
     const fired = new Uint8Array(ruleSet.rules.length);
     memo = { ruleSet, start, fragments, utterances, memos: [], fired, firedOf: null };
     keep(state, memo);

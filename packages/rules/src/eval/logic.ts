@@ -1,5 +1,9 @@
 import type { CallView } from './call-view.js';
+import type { Evidence } from '../types.js';
 import { joinEvidence, mergeOccurrences, type Occurrence, type Outcome } from './outcome.js';
+
+const NONE: readonly Occurrence[] = Object.freeze([]);
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined =>
   occurrences.findLast((o) => o.at <= second);
@@ -31,7 +35,7 @@ export const firstOfAll = (children: readonly Outcome[]): Occurrence | undefined
 export const allOf = (children: readonly Outcome[]): Outcome => {
   const completeBefore = Math.min(...children.map((c) => c.completeBefore));
   const from = allFrom(children);
-  if (from === null) return { occurrences: [], completeBefore };
+  if (from === null) return { occurrences: NONE, completeBefore };
   const occurrences = mergeOccurrences(
     children.map((c) => c.occurrences.filter((o) => o.at >= from)),
   ).map((o) => ({ at: o.at, evidence: evidenceAt(children, o.at) }));
@@ -52,11 +56,13 @@ export const anyOf = (children: readonly Outcome[]): Outcome => ({
 export const notOf = (child: Outcome, deadline: number, view: CallView): Outcome => {
   const ended = view.endAt !== null;
   if (!ended && child.completeBefore <= deadline) {
-    return { occurrences: [], completeBefore: view.now };
+    return { occurrences: NONE, completeBefore: view.now };
   }
-  if (child.occurrences.some((o) => o.at <= deadline)) {
-    return { occurrences: [], completeBefore: Infinity };
+  const first = child.occurrences[0];
+  // Occurrences are in time order: the first says whether any came by the deadline.
+  if (first !== undefined && first.at <= deadline) {
+    return { occurrences: NONE, completeBefore: Infinity };
   }
   const at = view.endAt === null ? deadline : Math.min(deadline, view.endAt);
-  return { occurrences: [{ at, evidence: [] }], completeBefore: Infinity };
+  return { occurrences: [{ at, evidence: NO_EVIDENCE }], completeBefore: Infinity };
 };

@@ -1,6 +1,6 @@
 import type { Node } from '../compile/node.js';
 import type { CallView } from './call-view.js';
-import type { Occurrence } from './outcome.js';
+import type { Occurrence, Outcome } from './outcome.js';
 
 type Leaf = Extract<Node, { slot: number }>;
 
@@ -20,6 +20,8 @@ export interface LeafMemo<R> {
   seen: number;
   recent: R[] | null;
   occurrences: readonly Occurrence[];
+  /** What `leafOutcome` hands out, made at the first read. */
+  outcome: Outcome | null;
 }
 
 /** Adds an occurrence (in time order) to the memo. */
@@ -50,6 +52,7 @@ const fresh = <R>(node: Leaf): LeafMemo<R> => ({
   seen: 0,
   recent: null,
   occurrences: NO_OCCURRENCES,
+  outcome: null,
 });
 
 /**
@@ -65,4 +68,19 @@ export const leafMemo = <R>(node: Leaf, view: CallView, kept = true): LeafMemo<R
   const memo = fresh<R>(node);
   memos[node.slot] = memo;
   return memo;
+};
+
+/**
+ * The leaf's outcome in `view`: its occurrences so far, complete up to what the view knows.
+ * One object per memo, refreshed at each read — an outcome is read at once, never kept
+ * (see `Outcome`), and a live call reads its leaves at nearly every event.
+ */
+export const leafOutcome = <R>(memo: LeafMemo<R>, view: CallView): Outcome => {
+  const completeBefore = view.endAt === null ? view.now : Infinity;
+  if (memo.outcome === null) memo.outcome = { occurrences: memo.occurrences, completeBefore };
+  else {
+    memo.outcome.occurrences = memo.occurrences;
+    memo.outcome.completeBefore = completeBefore;
+  }
+  return memo.outcome;
 };

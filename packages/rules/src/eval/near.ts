@@ -2,7 +2,7 @@ import { hasHits, hitsOf, type TextHit } from '../compile/text-analysis.js';
 import type { Node } from '../compile/node.js';
 import { speaks, type CallView, type Utterance } from './call-view.js';
 import { hitEvidence } from './evidence.js';
-import { leafMemo, occur } from './memo.js';
+import { leafMemo, leafOutcome, occur } from './memo.js';
 import type { Occurrence, Outcome } from './outcome.js';
 
 type Near = Extract<Node, { op: 'near' }>;
@@ -48,8 +48,5 @@ export const evaluateNear = (node: Near, view: CallView): Outcome => {
     const found = nearIn(node, u);
     if (found !== null) occur(memo, found);
   }
-  return {
-    occurrences: memo.occurrences,
-    completeBefore: view.endAt === null ? view.now : Infinity,
-  };
+  return leafOutcome(memo, view);
 };

@@ -2,7 +2,7 @@ import type { Node } from '../compile/node.js';
 import type { Evidence } from '../types.js';
 import { speaks, type CallView } from './call-view.js';
 import { hitEvidence } from './evidence.js';
-import { leafMemo, occur, remember, type LeafMemo } from './memo.js';
+import { leafMemo, leafOutcome, occur, remember, type LeafMemo } from './memo.js';
 import type { Occurrence, Outcome } from './outcome.js';
 import { windowRange } from './window.js';
 
@@ -21,7 +21,7 @@ const readSaid = (
   range: { from: number; to: number },
   memo: LeafMemo<Evidence>,
   enough: number,
-): readonly Occurrence[] => {
+): void => {
   const { utterances } = view;
   const { list } = node;
   const keep = node.atLeast - 1;
@@ -37,31 +37,32 @@ const readSaid = (
       remember(memo, evidence, keep);
     }
   }
-  return memo.occurrences;
 };
 
 /**
- * The node's occurrences, at least the first `enough` of them (all by default); null
+ * The node's memo, holding at least its first `enough` occurrences (all by default); null
  * while its window cannot be known. A `lastSeconds` window moves with the call's end, so
  * its reading is never kept.
  */
-const saidOccurrences = (
-  node: Said,
-  view: CallView,
-  enough = Infinity,
-): readonly Occurrence[] | null => {
+const saidMemo = (node: Said, view: CallView, enough = Infinity): LeafMemo<Evidence> | null => {
   const range = windowRange(node.window, view);
   if (range === null) return null;
   const kept = node.window === undefined || !('lastSeconds' in node.window);
-  return readSaid(node, view, range, leafMemo<Evidence>(node, view, kept), enough);
+  const memo = leafMemo<Evidence>(node, view, kept);
+  readSaid(node, view, range, memo, enough);
+  return memo;
 };
 
 /** `said`'s first occurrence, reading no further than it. */
 export const firstSaid = (node: Said, view: CallView): Occurrence | undefined =>
-  saidOccurrences(node, view, 1)?.[0];
+  saidMemo(node, view, 1)?.occurrences[0];
+
+const UNKNOWN: Outcome = Object.freeze({
+  occurrences: Object.freeze([]),
+  completeBefore: -Infinity,
+});
 
 export const evaluateSaid = (node: Said, view: CallView): Outcome => {
-  const occurrences = saidOccurrences(node, view);
-  if (occurrences === null) return { occurrences: [], completeBefore: -Infinity };
-  return { occurrences, completeBefore: view.endAt === null ? view.now : Infinity };
+  const memo = saidMemo(node, view);
+  return memo === null ? UNKNOWN : leafOutcome(memo, view);
 };

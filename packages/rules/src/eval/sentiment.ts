@@ -1,7 +1,7 @@
 import type { Node } from '../compile/node.js';
 import { type CallView, type Utterance } from './call-view.js';
 import { wholeEvidence } from './evidence.js';
-import { leafMemo, occur, remember } from './memo.js';
+import { leafMemo, leafOutcome, occur, remember } from './memo.js';
 import type { Outcome } from './outcome.js';
 
 type Sentiment = Extract<Node, { op: 'sentiment' }>;
@@ -28,8 +28,5 @@ export const evaluateSentiment = (node: Sentiment, view: CallView): Outcome => {
     const holds = node.below !== undefined ? mean < node.below : mean > (node.above ?? Infinity);
     if (holds) occur(memo, { at: u.at, evidence: recent.map(wholeEvidence) });
   }
-  return {
-    occurrences: memo.occurrences,
-    completeBefore: view.endAt === null ? view.now : Infinity,
-  };
+  return leafOutcome(memo, view);
 };

@@ -1,20 +1,42 @@
 import type { CallView } from './call-view.js';
 import { joinEvidence, type Occurrence, type Outcome } from './outcome.js';
 
+const NONE: readonly Occurrence[] = Object.freeze([]);
+
+/** The latest occurrence at or before `second` (occurrences are in time order). */
+const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined => {
+  for (let i = occurrences.length - 1; i >= 0; i--) {
+    const o = occurrences[i] as Occurrence;
+    if (o.at <= second) return o;
+  }
+  return undefined;
+};
+
+/** Whether an occurrence falls in [from, to]. */
+const answered = (occurrences: readonly Occurrence[], from: number, to: number): boolean => {
+  for (const o of occurrences) if (o.at >= from && o.at <= to) return true;
+  return false;
+};
+
 /**
  * `followedBy` occurs at each occurrence of `then` that comes at or after an occurrence of
  * `first` and at most `within` seconds later (both ends inclusive: timestamps are whole
  * seconds, so a reply in the same second is a reply).
  */
 export const followedBy = (first: Outcome, then: Outcome, within: number): Outcome => {
-  const occurrences: Occurrence[] = [];
+  let occurrences: Occurrence[] | null = null;
   for (const b of then.occurrences) {
-    const a = first.occurrences.findLast((o) => o.at <= b.at);
+    const a = latestBy(first.occurrences, b.at);
     if (a !== undefined && b.at <= a.at + within) {
-      occurrences.push({ at: b.at, evidence: joinEvidence(a.evidence, b.evidence) });
+      const occurrence = { at: b.at, evidence: joinEvidence(a.evidence, b.evidence) };
+      if (occurrences === null) occurrences = [occurrence];
+      else occurrences.push(occurrence);
     }
   }
-  return { occurrences, completeBefore: Math.min(first.completeBefore, then.completeBefore) };
+  return {
+    occurrences: occurrences ?? NONE,
+    completeBefore: Math.min(first.completeBefore, then.completeBefore),
+  };
 };
 
 /**
@@ -29,17 +51,19 @@ export const notFollowedBy = (
   within: number,
   view: CallView,
 ): Outcome => {
-  const occurrences: Occurrence[] = [];
+  let occurrences: Occurrence[] | null = null;
   for (const a of first.occurrences) {
     const deadline = a.at + within;
-    if (then.occurrences.some((b) => b.at >= a.at && b.at <= deadline)) continue;
-    if (view.endAt !== null) {
-      occurrences.push({ at: Math.min(deadline, view.endAt), evidence: a.evidence });
-    } else if (then.completeBefore > deadline) {
-      occurrences.push({ at: deadline, evidence: a.evidence });
-    }
+    if (answered(then.occurrences, a.at, deadline)) continue;
+    let at: number;
+    if (view.endAt !== null) at = Math.min(deadline, view.endAt);
+    else if (then.completeBefore > deadline) at = deadline;
+    else continue;
+    const occurrence = { at, evidence: a.evidence };
+    if (occurrences === null) occurrences = [occurrence];
+    else occurrences.push(occurrence);
   }
   const completeBefore =
     view.endAt !== null ? Infinity : Math.min(first.completeBefore + within, then.completeBefore);
-  return { occurrences, completeBefore };
+  return { occurrences: occurrences ?? NONE, completeBefore };
 };

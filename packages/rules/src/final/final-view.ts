@@ -1,6 +1,6 @@
 import type { RuleSet } from '../compile/compile-rules.js';
 import type { CallView } from '../eval/call-view.js';
-import { liveView } from '../eval/live-view.js';
+import { analysesOf, liveView } from '../eval/live-view.js';
 import { callStart, type CallState } from '../state/call-state.js';
 import type { FinalEntry } from '../state/rule-event.js';
 import { entryTimes } from './entry-times.js';
@@ -29,6 +29,8 @@ export const finalView = (
       ? finalTranscript
       : state.fragments.map((f) => ({ speaker: f.speaker, text: f.text, timestamp: null }));
   const answeredAt = state.answeredAt === null ? null : state.answeredAt - start;
+  // Final entries that repeat a live fragment's text: analyzed already, live.
+  const known = analysesOf(state, ruleSet);
   const times = entryTimes(entries, fragments, {
     startUnix: start,
     endUnix: state.endedAt,
@@ -42,7 +44,7 @@ export const finalView = (
       text: entry.text,
       at: time.at,
       ...(time.eventId === undefined ? {} : { eventId: time.eventId }),
-      analysis: ruleSet.analyze(entry.text),
+      analysis: known?.get(entry.text) ?? ruleSet.analyze(entry.text),
     }));
   const endAt = state.endedAt - start;
   return {
