@@ -29,6 +29,14 @@ export const firstOccurrence = (node: Node, view: CallView): Occurrence | undefi
       }
       return first;
     }
+    case 'followedBy':
+      // Both halves must have occurred, and the first of each says whether they have.
+      if (firstOccurrence(node.first, view) === undefined) return undefined;
+      if (firstOccurrence(node.then, view) === undefined) return undefined;
+      return evaluateNode(node, view).occurrences[0];
+    case 'notFollowedBy':
+      if (firstOccurrence(node.first, view) === undefined) return undefined;
+      return evaluateNode(node, view).occurrences[0];
     default:
       return evaluateNode(node, view).occurrences[0];
   }
