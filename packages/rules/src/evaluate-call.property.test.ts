@@ -7,6 +7,7 @@ import { evaluateNode } from './eval/evaluate-node.js';
 import { firstOccurrence } from './eval/first-occurrence.js';
 import type { CallView } from './eval/call-view.js';
 import { liveView } from './eval/live-view.js';
+import { finalView } from './final/final-view.js';
 import { step, sweep } from './step.js';
 import {
   answered,
@@ -65,6 +66,23 @@ const rules = ruleSetOf([
     },
   },
   { name: 'never-offered', when: { not: { said: { list: 'offer' } } } },
+  // Halves known only at the end (a `lastSeconds` window) inside the combinators.
+  {
+    name: 'bye-after-churn',
+    when: {
+      followedBy: {
+        first: { said: { list: 'churn' } },
+        then: { said: { terms: ['bye'], window: { lastSeconds: 15 } } },
+        withinSeconds: 30,
+      },
+    },
+  },
+  {
+    name: 'churn-and-late-bye',
+    when: {
+      all: [{ said: { list: 'churn' } }, { said: { terms: ['bye'], window: { lastSeconds: 10 } } }],
+    },
+  },
 ]);
 
 const T0_UNIX = T0;
@@ -134,9 +152,15 @@ describe('live evaluation agrees with the whole call', () => {
     );
     // Not vacuous: every rule matched some generated call, live where it can be.
     for (const rule of rules.rules) {
-      const live = ['goodbye-last', 'missed', 'never-offered'].includes(rule.name)
-        ? 'final'
-        : 'live';
+      // Missed calls, negations without a deadline and `lastSeconds` windows: at the end.
+      const atEnd = [
+        'goodbye-last',
+        'missed',
+        'never-offered',
+        'bye-after-churn',
+        'churn-and-late-bye',
+      ];
+      const live = atEnd.includes(rule.name) ? 'final' : 'live';
       expect(seen).toContain(`${rule.name}:${live}`);
     }
   });
@@ -323,22 +347,28 @@ describe('what a call keeps from one event to the next', () => {
 });
 
 describe("a rule's first occurrence", () => {
-  it('is the first of all its occurrences, at every step of generated calls', () => {
+  it('is the first of all its occurrences, at every step of generated calls and at the end', () => {
     let found = 0;
+    const check = (view: CallView) => {
+      for (const rule of rules.rules) {
+        const first = firstOccurrence(rule.when, view);
+        expect(first).toEqual(evaluateNode(rule.when, view).occurrences[0]);
+        if (first !== undefined) found++;
+      }
+    };
     fc.assert(
       fc.property(callArb, (call) => {
-        const { live } = build(call);
+        const { live, end } = build(call);
         let state = createCallState();
         for (const event of live) {
           state = step(state, event, rules).state;
           const view = liveView(state, rules);
-          if (view === null) continue;
-          for (const rule of rules.rules) {
-            const first = firstOccurrence(rule.when, view);
-            expect(first).toEqual(evaluateNode(rule.when, view).occurrences[0]);
-            if (first !== undefined) found++;
-          }
+          if (view !== null) check(view);
         }
+        // The final pass's view, where `lastSeconds` windows are known.
+        if (end.type !== 'call_ended') throw new Error('a generated call ends');
+        const endedAt = Date.parse(end.occurredAt) / 1000;
+        check(finalView({ ...state, endedAt }, end.finalTranscript, rules));
       }),
       { numRuns: 300, seed: 15 },
     );

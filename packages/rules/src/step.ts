@@ -29,7 +29,7 @@ type Change =
 // another begins, so one of each serves every call (cleared as they are read): allocations
 // saved at every event.
 let marks = new Uint8Array(64);
-const due: number[] = [];
+const dueScratch: number[] = [];
 
 /** Marks the rules in `indexes`. */
 const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void => {
@@ -37,10 +37,9 @@ const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void 
 };
 
 /**
- * The rules (indexes, ascending; valid until the next call) that have not fired and
- * `change` may affect: all of them
- * if the state holds nothing for this rule set; else those watching its facts and the
- * timed ones whose wake-up has come. A call's first event (`first`) needs no history: on a
+ * The rules (indexes, ascending; the list is valid until the next call) that have not
+ * fired and `change` may affect: all of them if the state holds nothing for this rule set;
+ * else those watching its facts and the timed ones whose wake-up has come. A call's first event (`first`) needs no history: on a
  * call with no other fact, a rule that is not timed holds only through a fact it watches.
  */
 const dueRules = (
@@ -78,6 +77,7 @@ const dueRules = (
       if (typeof at === 'number' && now >= at) marked[timed[t] as number] = 1;
     }
   }
+  const due = dueScratch;
   due.length = 0;
   for (let i = 0; i < rules.length; i++) {
     if (marked === null) {
@@ -112,9 +112,11 @@ const decideLive = (
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
   // A new utterance joins the call's memo now, while its analysis is at hand (`learn`
-  // keeps it nowhere else). Other events leave the memo to the first rule evaluated: a
-  // state read back after a restart has no utterance analyzed yet.
-  let memo = change.kind === 'utterance' ? callMemo(state, ruleSet) : null;
+  // keeps it nowhere else); so does a new start, which may have come with one. Other
+  // events leave the memo to the first rule evaluated: a state read back after a restart
+  // has no utterance analyzed yet.
+  const read = change.kind === 'utterance' || change.kind === 'everything';
+  let memo = read ? callMemo(state, ruleSet) : null;
   if (due.length === 0) {
     if (!kept) state.wake = { set: ruleSet.id, at: before };
     return { state, decisions: [] };
@@ -123,8 +125,7 @@ const decideLive = (
   // they decide on every such call.
   const opening = first && change.kind === 'time' ? openingOf(ruleSet) : null;
   let view: CallView | null = null;
-  let decisions: RuleMatch[] | null = null;
-  let firingRules: number[] | null = null;
+  let firings: { rule: number; match: RuleMatch }[] | null = null;
   // The timed rules' wake-ups, copied on the first change.
   let at = before;
   for (const i of due) {
@@ -158,21 +159,16 @@ const decideLive = (
       atSecond: found.at,
       evidence: [...found.evidence],
     };
-    if (decisions === null || firingRules === null) {
-      decisions = [match];
-      firingRules = [i];
-    } else {
-      decisions.push(match);
-      firingRules.push(i);
-    }
+    (firings ??= []).push({ rule: i, match });
   }
   if (!kept || at !== before) state.wake = { set: ruleSet.id, at };
-  if (decisions === null || firingRules === null) return { state, decisions: [] };
+  if (firings === null) return { state, decisions: [] };
+  const decisions = firings.map((f) => f.match);
   state.fired = [...state.fired, ...decisions];
   // What fired is known here: the memo need not read it back from the new list.
   memo ??= callMemo(state, ruleSet) as CallMemo;
   memo.fired.set(fired);
-  for (const i of firingRules) memo.fired[i] = 1;
+  for (const f of firings) memo.fired[f.rule] = 1;
   memo.firedOf = state.fired;
   return { state, decisions };
 };

@@ -1,7 +1,9 @@
 import { createAnalyzer, type KeywordList } from '@callpulse/analysis';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnList, offerList, ruleSetOf } from '../testing/call-builder.js';
+import { createCallState } from '../state/call-state.js';
+import { step } from '../step.js';
+import { churnList, initiated, offerList, ruleSetOf, say } from '../testing/call-builder.js';
 import { hitsOf, type TextAnalysis } from './text-analysis.js';
 
 // Lists of every kind a rule may name: for any speaker (shared with the analyzer), for one
@@ -76,5 +78,39 @@ describe('rule text analysis taken from the pipeline analyzer', () => {
     const { lists } = rules.analyze('a refund and a discount');
     expect(lists).toContain('billing');
     expect(lists.some((k) => k.startsWith('#'))).toBe(true);
+  });
+});
+
+describe('analyses handed over by learn', () => {
+  // A learned analysis the rules' own analyzer would never make (no text scores 999): a
+  // rule that fires on it shows the step read what was learned, not a fresh analysis.
+  const marked = (text: string) => {
+    const analyzed = createAnalyzer({ lists: [churnList, offerList] }).analyzeTokenized(
+      text,
+      'customer',
+    );
+    return { ...analyzed, sentiment: { ...analyzed.sentiment, comparative: 999 } };
+  };
+  const elated = () =>
+    ruleSetOf([{ name: 'elated', when: { sentiment: { speaker: 'customer', above: 100 } } }]);
+
+  it('are read by the steps of a whole chunk learned first, as the analyzer service does', () => {
+    const set = elated();
+    const calls = Array.from({ length: 50 }, (_, i) => `call ${i}`);
+    // The service analyzes (and learns) every message of a chunk, then steps them all.
+    for (const text of calls) set.learn(text, marked(text));
+    const fired = calls.filter((text) => {
+      const first = step(createCallState(), initiated(0), set).state;
+      return step(first, say(1, 'customer', text), set).decisions.length > 0;
+    });
+    expect(fired).toEqual(calls);
+  });
+
+  it('are taken out once read: the same text read later is analyzed afresh', () => {
+    const set = elated();
+    set.learn('hello there', marked('hello there'));
+    expect(set.analyze('hello there').comparative).toBe(999);
+    set.analyze('something else');
+    expect(set.analyze('hello there').comparative).not.toBe(999);
   });
 });

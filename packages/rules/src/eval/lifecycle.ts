@@ -1,12 +1,8 @@
 import type { Node } from '../compile/node.js';
 import type { CallView } from './call-view.js';
-import type { Evidence } from '../types.js';
-import type { Occurrence, Outcome } from './outcome.js';
+import { NO_EVIDENCE, NO_OCCURRENCES as NONE, type Occurrence, type Outcome } from './outcome.js';
 
 type LifecycleNode = Extract<Node, { op: 'event' }>;
-
-const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
-const NONE: readonly Occurrence[] = Object.freeze([]);
 
 const at = (second: number): Occurrence => ({ at: second, evidence: NO_EVIDENCE });
 

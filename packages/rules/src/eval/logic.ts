@@ -1,12 +1,13 @@
 import type { CallView } from './call-view.js';
-import type { Evidence } from '../types.js';
-import { joinEvidence, mergeOccurrences, type Occurrence, type Outcome } from './outcome.js';
-
-const NONE: readonly Occurrence[] = Object.freeze([]);
-const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
-
-const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined =>
-  occurrences.findLast((o) => o.at <= second);
+import {
+  joinEvidence,
+  latestBy,
+  mergeOccurrences,
+  NO_EVIDENCE,
+  NO_OCCURRENCES as NONE,
+  type Occurrence,
+  type Outcome,
+} from './outcome.js';
 
 /** The moment `all` first holds, or null: when its last child first holds. */
 const allFrom = (children: readonly Outcome[]): number | null => {

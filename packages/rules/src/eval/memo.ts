@@ -1,10 +1,8 @@
 import type { Node } from '../compile/node.js';
 import type { CallView } from './call-view.js';
-import type { Occurrence, Outcome } from './outcome.js';
+import { NO_OCCURRENCES, type Occurrence, type Outcome } from './outcome.js';
 
 type Leaf = Extract<Node, { slot: number }>;
-
-const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
 
 /**
  * What one leaf condition (`said`, `near`, `sentiment`) has worked out from the first

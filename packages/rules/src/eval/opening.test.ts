@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledRule } from '../compile/compile-rules.js';
 import { step } from '../step.js';
 import { createCallState } from '../state/call-state.js';
-import { initiated, ruleSetOf, tick } from '../testing/call-builder.js';
+import { initiated, ruleSetOf, say, tick } from '../testing/call-builder.js';
 import { firstOccurrence } from './first-occurrence.js';
 import { liveView } from './live-view.js';
 import { openingOf } from './opening.js';
@@ -41,16 +41,23 @@ const rules = ruleSetOf([
 
 describe('a call whose first event shows no fact', () => {
   it('is decided once per rule set, as evaluating each timed rule on it decides', () => {
-    for (const first of [initiated(0), tick(0)]) {
-      const { state, decisions } = step(createCallState(), first, rules);
-      const view = liveView(state, rules);
+    // A rule set that keeps no utterance drops a call's first fragment as it does any.
+    const keepingNone = { ...rules, maxFragments: 0 };
+    const firsts = [
+      { first: initiated(0), set: rules },
+      { first: tick(0), set: rules },
+      { first: say(0, 'customer', 'I want to cancel'), set: keepingNone },
+    ];
+    for (const { first, set } of firsts) {
+      const { state, decisions } = step(createCallState(), first, set);
+      const view = liveView(state, set);
       if (view === null) throw new Error('a call with an event has a view');
-      const expected = rules.watchers.timed.map((i) => {
-        const { when } = rules.rules[i] as CompiledRule;
+      const expected = set.watchers.timed.map((i) => {
+        const { when } = set.rules[i] as CompiledRule;
         const found = firstOccurrence(when, view);
         return { found, wake: found === undefined ? wakeAt(when, view) : Infinity };
       });
-      expect(openingOf(rules)).toEqual(expected);
+      expect(openingOf(set)).toEqual(expected);
       // What the step recorded: the wake-ups, and nothing fired.
       expect(state.wake?.at).toEqual(
         expected.map((e) => (Number.isFinite(e.wake) ? e.wake : null)),

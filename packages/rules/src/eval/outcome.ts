@@ -11,14 +11,32 @@ export interface Occurrence {
  * every occurrence earlier than `completeBefore` is in it. Negative conditions are decided
  * only once what they deny is complete past their deadline.
  *
- * Read it at once, do not keep it: a leaf's `occurrences` is its memo's own list (see
- * `memo.ts`), which grows when the call's next utterances are read. The occurrences in it,
- * and their evidence, never change: keep those.
+ * Read it at once, do not keep it: a leaf hands out the same object at every read, with
+ * its memo's own list as `occurrences` (see `memo.ts`), and both change when the call's
+ * next utterances are read. The occurrences in it, and their evidence, never change: keep
+ * those.
  */
 export interface Outcome {
   occurrences: readonly Occurrence[];
   completeBefore: number;
 }
+
+/** No occurrence: one shared list, never to be added to. */
+export const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
+/** No evidence: one shared list, never to be added to. */
+export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+/** The latest occurrence at or before `second` (occurrences are in time order). */
+export const latestBy = (
+  occurrences: readonly Occurrence[],
+  second: number,
+): Occurrence | undefined => {
+  for (let i = occurrences.length - 1; i >= 0; i--) {
+    const o = occurrences[i] as Occurrence;
+    if (o.at <= second) return o;
+  }
+  return undefined;
+};
 
 // Evidence is for people reading a match; a few utterances say why, hundreds do not.
 const MAX_EVIDENCE = 10;

@@ -3,12 +3,10 @@ import type { Evidence } from '../types.js';
 import { speaks, type CallView } from './call-view.js';
 import { hitEvidence } from './evidence.js';
 import { leafMemo, leafOutcome, occur, remember, type LeafMemo } from './memo.js';
-import type { Occurrence, Outcome } from './outcome.js';
+import { NO_EVIDENCE, NO_OCCURRENCES, type Occurrence, type Outcome } from './outcome.js';
 import { windowRange } from './window.js';
 
 type Said = Extract<Node, { op: 'said' }>;
-
-const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 /**
  * Reads the view's utterances the memo has not seen, until it holds `enough` occurrences.
@@ -57,8 +55,9 @@ const saidMemo = (node: Said, view: CallView, enough = Infinity): LeafMemo<Evide
 export const firstSaid = (node: Said, view: CallView): Occurrence | undefined =>
   saidMemo(node, view, 1)?.occurrences[0];
 
+// A `lastSeconds` window before the call's end: nothing is known yet.
 const UNKNOWN: Outcome = Object.freeze({
-  occurrences: Object.freeze([]),
+  occurrences: NO_OCCURRENCES,
   completeBefore: -Infinity,
 });
 

@@ -1,19 +1,14 @@
 import type { CallView } from './call-view.js';
-import { joinEvidence, type Occurrence, type Outcome } from './outcome.js';
-
-const NONE: readonly Occurrence[] = Object.freeze([]);
-
-/** The latest occurrence at or before `second` (occurrences are in time order). */
-const latestBy = (occurrences: readonly Occurrence[], second: number): Occurrence | undefined => {
-  for (let i = occurrences.length - 1; i >= 0; i--) {
-    const o = occurrences[i] as Occurrence;
-    if (o.at <= second) return o;
-  }
-  return undefined;
-};
+import {
+  joinEvidence,
+  latestBy,
+  NO_OCCURRENCES as NONE,
+  type Occurrence,
+  type Outcome,
+} from './outcome.js';
 
 /** Whether an occurrence falls in [from, to]. */
-const answered = (occurrences: readonly Occurrence[], from: number, to: number): boolean => {
+const occursIn = (occurrences: readonly Occurrence[], from: number, to: number): boolean => {
   for (const o of occurrences) if (o.at >= from && o.at <= to) return true;
   return false;
 };
@@ -54,7 +49,7 @@ export const notFollowedBy = (
   let occurrences: Occurrence[] | null = null;
   for (const a of first.occurrences) {
     const deadline = a.at + within;
-    if (answered(then.occurrences, a.at, deadline)) continue;
+    if (occursIn(then.occurrences, a.at, deadline)) continue;
     let at: number;
     if (view.endAt !== null) at = Math.min(deadline, view.endAt);
     else if (then.completeBefore > deadline) at = deadline;
