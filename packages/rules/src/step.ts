@@ -39,8 +39,9 @@ const mark = (marked: Uint8Array, indexes: readonly number[] | undefined): void 
 /**
  * The rules (indexes, ascending; the list is valid until the next call) that have not
  * fired and `change` may affect: all of them if the state holds nothing for this rule set;
- * else those watching its facts and the timed ones whose wake-up has come. A call's first event (`first`) needs no history: on a
- * call with no other fact, a rule that is not timed holds only through a fact it watches.
+ * else those watching its facts and the timed ones whose wake-up has come. A call's first
+ * event (`first`) needs no history: on a call with no other fact, a rule that is not timed
+ * holds only through a fact it watches.
  */
 const dueRules = (
   state: CallState,
@@ -111,10 +112,10 @@ const decideLive = (
   const due = dueRules(state, ruleSet, fired, change, now, first);
   const kept = state.wake?.set === ruleSet.id && change.kind !== 'everything' && !first;
   const before = kept ? (state.wake?.at ?? []) : watchers.timed.map(() => null);
-  // A new utterance joins the call's memo now, while its analysis is at hand (`learn`
-  // keeps it nowhere else); so does a new start, which may have come with one. Other
-  // events leave the memo to the first rule evaluated: a state read back after a restart
-  // has no utterance analyzed yet.
+  // A new utterance joins the call's memo now, while its analysis is at hand (the rule
+  // set's cache keeps it only for a while); so does a new start, which may have come with
+  // one. Other events leave the memo to the first rule evaluated: a state read back after
+  // a restart has no utterance analyzed yet.
   const read = change.kind === 'utterance' || change.kind === 'everything';
   let memo = read ? callMemo(state, ruleSet) : null;
   if (due.length === 0) {

@@ -2,6 +2,7 @@ import { createAnalyzer, type KeywordList } from '@callpulse/analysis';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCallState } from '../state/call-state.js';
+import { compileRules } from './compile-rules.js';
 import { step } from '../step.js';
 import { churnList, initiated, offerList, ruleSetOf, say } from '../testing/call-builder.js';
 import { hitsOf, type TextAnalysis } from './text-analysis.js';
@@ -81,7 +82,7 @@ describe('rule text analysis taken from the pipeline analyzer', () => {
   });
 });
 
-describe('analyses handed over by learn', () => {
+describe('analyses learned from the pipeline analyzer', () => {
   // A learned analysis the rules' own analyzer would never make (no text scores 999): a
   // rule that fires on it shows the step read what was learned, not a fresh analysis.
   const marked = (text: string) => {
@@ -106,11 +107,21 @@ describe('analyses handed over by learn', () => {
     expect(fired).toEqual(calls);
   });
 
-  it('are taken out once read: the same text read later is analyzed afresh', () => {
-    const set = elated();
-    set.learn('hello there', marked('hello there'));
-    expect(set.analyze('hello there').comparative).toBe(999);
-    set.analyze('something else');
-    expect(set.analyze('hello there').comparative).not.toBe(999);
+  it("stay with a live call's utterances when they have left the cache", () => {
+    const source = ruleSetOf([
+      { name: 'elated', when: { sentiment: { speaker: 'customer', above: 600, overLast: 3 } } },
+    ]).rules.map((r) => r.source);
+    // A cache of one: each text learned pushes the one before out.
+    const set = compileRules(source, { lists: [churnList, offerList], cacheSize: 1 }).ruleSet;
+    let state = step(createCallState(), initiated(0), set).state;
+    set.learn('first words', marked('first words'));
+    state = step(state, say(2, 'customer', 'first words'), set).state;
+    // A late fragment, from before the first: the call's utterances are read again.
+    set.learn('late words', createAnalyzer().analyzeTokenized('late words', 'customer'));
+    state = step(state, say(1, 'customer', 'late words'), set).state;
+    set.learn('last words', marked('last words'));
+    // (0 + 999 + 999) / 3 > 600 only if "first words" kept its learned analysis.
+    const { decisions } = step(state, say(3, 'customer', 'last words'), set);
+    expect(decisions.map((d) => d.rule)).toEqual(['elated']);
   });
 });

@@ -105,39 +105,6 @@ const textAnalysis = (
   return { comparative, lists, spans };
 };
 
-// Learned analyses waiting to be read: the analyzer service learns a chunk of up to 1,000
-// fragments before its rules read any of them.
-const HAND_OVER = 4_096;
-
-/**
- * Analyses learned and not read yet, each taken out when read: from then on the call's
- * memo keeps it with its utterance (see `eval/live-view.ts`), so it is not kept twice.
- * Two generations of at most `size` (as in the bounded cache) for those never read: a
- * duplicate fragment, one past a call's end.
- */
-const createHandOver = (size: number) => {
-  let young = new Map<string, TextAnalysis>();
-  let old = new Map<string, TextAnalysis>();
-  return {
-    put: (text: string, analysis: TextAnalysis): void => {
-      if (young.size >= size) {
-        old = young;
-        young = new Map();
-      }
-      young.set(text, analysis);
-    },
-    take: (text: string): TextAnalysis | undefined => {
-      let found = young.get(text);
-      if (found !== undefined) young.delete(text);
-      else if (old.size > 0) {
-        found = old.get(text);
-        if (found !== undefined) old.delete(text);
-      }
-      return found;
-    },
-  };
-};
-
 export interface TextAnalyzerOptions {
   lists: CollectedLists;
   overrides?: Readonly<Record<string, number>>;
@@ -148,10 +115,9 @@ export interface TextAnalyzerOptions {
 export interface TextAnalyzer {
   analyze: (text: string) => TextAnalysis;
   /**
-   * Hands `analyze` the analysis of `text` from one the pipeline's analyzer already made,
-   * with the same lists and overrides, for its next read of `text`: its sentiment and
-   * shared lists' hits are taken as they are, and only the rules' own terms are matched,
-   * over its tokens.
+   * Remembers `text`'s analysis from one the pipeline's analyzer already made, with the
+   * same lists and overrides: its sentiment and shared lists' hits are taken as they are,
+   * and only the rules' own terms are matched, over its tokens.
    */
   learn: (text: string, analyzed: TokenizedAnalysis) => void;
 }
@@ -159,9 +125,9 @@ export interface TextAnalyzer {
 /**
  * One analysis per utterance for every term set of a rule set, so an utterance is
  * tokenized and matched once however many rules look at it — and, in the pipeline, not
- * at all beyond what its analyzer did (`learn`). What `analyze` works out is memoized by
- * text (offline, a replay, a call's utterances read back after a restart); what `learn` is
- * handed waits for its first read, and the call's memo keeps it from then on.
+ * at all beyond what its analyzer did (`learn`). Results are memoized by text, for a while:
+ * the analyzer service learns a whole chunk of fragments before its rules read any, and a
+ * live call's memo keeps its utterances' analyses from then on (see `eval/live-view.ts`).
  */
 export const createTextAnalyzer = ({
   lists,
@@ -175,8 +141,7 @@ export const createTextAnalyzer = ({
   const read = new Set([...lists.shared, ...lists.own].map((list) => list.name));
   const cache = createBoundedCache<TextAnalysis>({ maxEntries: cacheSize });
 
-  const handed = createHandOver(HAND_OVER);
-  // The text just read: a live step reads its new utterance's analysis twice.
+  // The text just learned or read: a live step reads its new utterance's analysis twice.
   let lastText: string | undefined;
   let lastAnalysis: TextAnalysis | undefined;
   const last = (text: string, result: TextAnalysis): TextAnalysis => {
@@ -187,8 +152,6 @@ export const createTextAnalyzer = ({
 
   return {
     analyze: (text) => {
-      const learned = handed.take(text);
-      if (learned !== undefined) return last(text, learned);
       if (text === lastText && lastAnalysis !== undefined) return lastAnalysis;
       const known = cache.get(text);
       if (known !== undefined) return last(text, known);
@@ -198,6 +161,8 @@ export const createTextAnalyzer = ({
       return last(text, result);
     },
     learn: (text, analyzed) => {
+      // A text learned again gets the same analysis.
+      if (text === lastText) return;
       // The analyzer's hits include the shared lists' (under their names); they may also
       // hold lists no rule reads (or reads under a name of its own): those are left out.
       const { sentiment, hits, tokens } = analyzed;
@@ -205,7 +170,9 @@ export const createTextAnalyzer = ({
       if (!hits.every((hit) => read.has(hit.list))) kept = hits.filter((hit) => read.has(hit.list));
       const own = lists.own.length > 0 ? ownHits(tokens, text, speaker) : NO_HITS;
       if (own.length > 0) kept = [...kept, ...own];
-      handed.put(text, textAnalysis(sentiment.comparative, kept, tokens, lists.positional));
+      const result = textAnalysis(sentiment.comparative, kept, tokens, lists.positional);
+      cache.set(text, result);
+      last(text, result);
     },
   };
 };

@@ -66,7 +66,7 @@ const memoOf = (state: CallState, start: number, ruleSet: RuleSet): CallMemo | n
 
 /**
  * The analyses of the utterances the state's memo holds, by text, if it holds any for
- * `ruleSet`: live analyses are kept there and nowhere else (see `RuleSet.learn`).
+ * `ruleSet`: those of a long call's first utterances may have left the rule set's cache.
  */
 export const analysesOf = (
   state: CallState,
@@ -89,9 +89,7 @@ export const callMemo = (state: CallState, ruleSet: RuleSet): CallMemo | null =>
     const { fragments } = state;
     // A late fragment or a new start: the utterances analyzed already are analyzed still.
     const known = analysesOf(state, ruleSet);
-    const utterances = fragments.map((f) =>
-      utteranceOf(f, start, ruleSet, known?.get(f.text) ?? ruleSet.analyze(f.text)),
-    );
+    const utterances = fragments.map((f) => utteranceOf(f, start, ruleSet, known?.get(f.text)));
     const fired = new Uint8Array(ruleSet.rules.length);
     memo = { ruleSet, start, fragments, utterances, memos: [], fired, firedOf: null };
     keep(state, memo);
