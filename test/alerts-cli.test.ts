@@ -83,3 +83,44 @@ describe('callpulse destinations', () => {
     await receiver.close();
   });
 });
+
+describe('callpulse keywords and rules', () => {
+  it('refuses what it does not understand and keeps a list that a rule reads', async () => {
+    const id = randomBytes(3).toString('hex');
+    const list = { name: `kw-${id}`, terms: [{ term: 'cancel', match: 'stem' }] };
+    expect((await callpulse(['keywords', 'set', '-'], {}, JSON.stringify(list))).status).toBe(0);
+    const rule = { name: `reads-${id}`, severity: 'low', when: { said: { list: list.name } } };
+    expect((await callpulse(['rules', 'set', '-'], {}, JSON.stringify(rule))).status).toBe(0);
+
+    // An option the command does not have is refused, not ignored.
+    const option = await callpulse(['keywords', 'delete', list.name, '--dry-run']);
+    expect(option.status).toBe(2);
+    expect(option.stderr.trim()).toBe(
+      'callpulse: keywords delete: unknown option --dry-run; usage: callpulse keywords delete NAME',
+    );
+    const extra = await callpulse(['rules', 'delete', rule.name, 'now']);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain('rules delete: unexpected argument "now"');
+
+    // The rule reads the list: deleting the list is refused, naming the rule.
+    const used = await callpulse(['keywords', 'delete', list.name]);
+    expect(used.status).toBe(1);
+    expect(used.stderr.trim()).toBe(
+      `callpulse: keyword list "${list.name}" is read by rules ${rule.name}; change them first`,
+    );
+    expect((await callpulse(['keywords', 'get', list.name])).status).toBe(0);
+
+    // What `rules get` prints, `rules set` takes back (its version and time are the store's).
+    const shown = await callpulse(['rules', 'get', rule.name]);
+    const stored = JSON.parse(shown.stdout) as { version?: unknown; updatedAt?: unknown };
+    expect([stored.version, typeof stored.updatedAt]).toEqual([1, 'string']);
+    const again = await callpulse(['rules', 'set', '-'], {}, shown.stdout);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(`updated ${rule.name} (version 1)\n`);
+
+    expect((await callpulse(['rules', 'delete', rule.name])).status).toBe(0);
+    expect((await callpulse(['keywords', 'delete', list.name])).stdout).toBe(
+      `deleted ${list.name}\n`,
+    );
+  });
+});

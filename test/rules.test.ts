@@ -124,6 +124,26 @@ describe('rules: managed through the API, evaluated live, stored, replayed', () 
     expect((await apiRequest(stack, 'GET', `/rules/${name}`)).status).toBe(404);
   });
 
+  it('refuses to delete a keyword list that a rule reads, naming the rule', async () => {
+    const id = hex();
+    const list = `read-${id}`;
+    const terms = { terms: [{ term: 'cancel', match: 'stem' }] };
+    expect((await apiRequest(stack, 'PUT', `/keyword-lists/${list}`, terms)).status).toBe(201);
+    const rule = `reader-${id}`;
+    const when = { any: [{ event: 'error' }, { not: { said: { list, speaker: 'customer' } } }] };
+    expect(
+      (await apiRequest(stack, 'PUT', `/rules/${rule}`, { severity: 'low', when })).status,
+    ).toBe(201);
+    const refused = await apiRequest(stack, 'DELETE', `/keyword-lists/${list}`);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({
+      error: `keyword list "${list}" is read by rules ${rule}; change them first`,
+    });
+    expect((await apiRequest(stack, 'GET', `/keyword-lists/${list}`)).status).toBe(200);
+    expect((await apiRequest(stack, 'DELETE', `/rules/${rule}`)).status).toBe(204);
+    expect((await apiRequest(stack, 'DELETE', `/keyword-lists/${list}`)).status).toBe(204);
+  });
+
   it('fires live, reconciles at the end and fills call_sentiment.rules_matched', async () => {
     const id = hex();
     const list = `leaving-${id}`;

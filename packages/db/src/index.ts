@@ -13,6 +13,7 @@ export {
   listKeywordLists,
   loadKeywordLists,
   putKeywordList,
+  rulesUsingList,
 } from './keyword-lists.js';
 export type { KeywordListInput, StoredKeywordList } from './keyword-lists.js';
 export { migrate } from './migrate.js';

@@ -88,6 +88,21 @@ export const putKeywordList = async (
   return { list: fromRow(row), created: row.created };
 };
 
+/**
+ * The rules whose condition reads the list (`said: { list }` anywhere in `when`): deleting
+ * it would leave them unable to run, which analyzers could only log.
+ */
+export const rulesUsingList = async (pool: Pool, list: string): Promise<string[]> =>
+  (
+    await pool.query<{ name: string }>(
+      `SELECT name FROM rules
+       WHERE jsonb_path_exists(definition -> 'when', 'strict $.** ? (@.said.list == $list)',
+                               jsonb_build_object('list', $1::text))
+       ORDER BY name`,
+      [list],
+    )
+  ).rows.map((r) => r.name);
+
 export const deleteKeywordList = async (pool: Pool, name: string): Promise<boolean> =>
   ((await pool.query('DELETE FROM keyword_lists WHERE name = $1', [name])).rowCount ?? 0) > 0;
 

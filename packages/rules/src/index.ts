@@ -31,7 +31,7 @@ export { conditionSchema } from './schema/condition-schema.js';
 export type { RuleIssue } from './schema/path.js';
 export { NOTIFY_ON, ruleSchema } from './schema/rule-schema.js';
 export type { NotifyOn, Rule } from './schema/rule-schema.js';
-export { fromRuleRecord, toRuleRecord } from './schema/stored-rule.js';
+export { fromRuleRecord, toRuleRecord, withoutStoredFields } from './schema/stored-rule.js';
 export type { RuleRecord } from './schema/stored-rule.js';
 export { validateRule, validateRules } from './schema/validate-rule.js';
 export type { ValidateOptions, ValidationResult } from './schema/validate-rule.js';

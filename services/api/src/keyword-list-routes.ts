@@ -5,6 +5,7 @@ import {
   getKeywordList,
   listKeywordLists,
   putKeywordList,
+  rulesUsingList,
   type Pool,
 } from '@callpulse/db';
 import type Router from '@koa/router';
@@ -39,8 +40,16 @@ export const mountKeywordListRoutes = (router: Router, pool: Pool): void => {
   });
 
   router.delete('/keyword-lists/:name', async (ctx) => {
-    if (!(await deleteKeywordList(pool, ctx.params.name ?? '')))
-      return notFound(ctx, 'keyword list', ctx.params.name);
+    const name = ctx.params.name ?? '';
+    const users = await rulesUsingList(pool, name);
+    if (users.length > 0) {
+      ctx.status = 409;
+      ctx.body = {
+        error: `keyword list "${name}" is read by rules ${users.join(', ')}; change them first`,
+      };
+      return;
+    }
+    if (!(await deleteKeywordList(pool, name))) return notFound(ctx, 'keyword list', name);
     ctx.status = 204;
   });
 };

@@ -9,7 +9,7 @@ import {
   type Pool,
 } from '@callpulse/db';
 import { replayRule, ReplayError } from '@callpulse/replay';
-import { fromRuleRecord, toRuleRecord, validateRule } from '@callpulse/rules';
+import { fromRuleRecord, toRuleRecord, validateRule, withoutStoredFields } from '@callpulse/rules';
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { notFound, readNamedBody } from './json-request.js';
@@ -41,8 +41,8 @@ export const mountRuleRoutes = (router: Router, pool: Pool): void => {
   router.put('/rules/:name', async (ctx) => {
     const input = await readNamedBody(ctx, { kind: 'rule', maxBytes: MAX_RULE_BYTES });
     if (!input) return;
-    // The store keeps the version; a client echoing back what GET gave it is fine.
-    const { version: _version, updatedAt: _updatedAt, ...rule } = input;
+    // A client echoing back what GET gave it is fine.
+    const rule = withoutStoredFields(input);
     const lists = (await listKeywordLists(pool)).map((l) => l.name);
     const destinations = (await listDestinations(pool)).map((d) => d.name);
     const validated = validateRule(rule, { lists, destinations });

@@ -19,6 +19,7 @@ import {
   rulesNotifying,
 } from '@callpulse/db';
 import { CliError } from '../cli-error.js';
+import { operands } from '../operands.js';
 import { settings } from '../settings.js';
 import { readStdin } from '../stdin.js';
 import { withPool } from './keywords.js';
@@ -117,23 +118,25 @@ const sampleAlert = (d: Destination): { id: string; body: string } => {
 };
 
 export const run = async (argv: string[]): Promise<void> => {
-  const [action, arg] = argv;
+  const [action, ...args] = argv;
   switch (action) {
     case 'list':
+      operands('destinations list', args, []);
       return withPool(async (pool) => {
         const all = await listDestinations(pool);
         if (all.length === 0) console.log('no destinations');
         for (const d of all) console.log(show(d));
       });
-    case 'get':
-      if (!arg) throw new CliError('usage: callpulse destinations get NAME');
+    case 'get': {
+      const [arg] = operands('destinations get', args, ['NAME']);
       return withPool(async (pool) => {
         const d = await getDestination(pool, arg);
         if (!d) throw new CliError(`no destination named "${arg}"`);
         console.log(JSON.stringify(publicDestination(d), null, 2));
       });
+    }
     case 'set': {
-      if (!arg) throw new CliError('usage: callpulse destinations set FILE (or - for stdin)');
+      const [arg] = operands('destinations set', args, ['FILE|-']);
       const list = await parseDestinationsJson(await readText(arg), arg === '-' ? 'stdin' : arg);
       return withPool(async (pool) => {
         for (const d of list) {
@@ -142,8 +145,8 @@ export const run = async (argv: string[]): Promise<void> => {
         }
       });
     }
-    case 'delete':
-      if (!arg) throw new CliError('usage: callpulse destinations delete NAME');
+    case 'delete': {
+      const [arg] = operands('destinations delete', args, ['NAME']);
       return withPool(async (pool) => {
         const users = await rulesNotifying(pool, arg);
         if (users.length > 0)
@@ -154,8 +157,9 @@ export const run = async (argv: string[]): Promise<void> => {
           throw new CliError(`no destination named "${arg}"`);
         console.log(`deleted ${arg}`);
       });
+    }
     case 'test': {
-      if (!arg) throw new CliError('usage: callpulse destinations test NAME');
+      const [arg] = operands('destinations test', args, ['NAME']);
       const d = await withPool((pool) => getDestination(pool, arg));
       if (!d) throw new CliError(`no destination named "${arg}"`);
       if (d.url === '') throw new CliError(`destination "${arg}" has no URL yet`);

@@ -5,10 +5,12 @@ import {
   listKeywordLists,
   openPool,
   putKeywordList,
+  rulesUsingList,
   type Pool,
 } from '@callpulse/db';
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../cli-error.js';
+import { operands } from '../operands.js';
 import { databaseUrl } from '../settings.js';
 import { readStdin } from '../stdin.js';
 
@@ -46,9 +48,10 @@ export const withPool = async <T>(work: (pool: Pool) => Promise<T>): Promise<T> 
 };
 
 export const run = async (argv: string[]): Promise<void> => {
-  const [action, arg] = argv;
+  const [action, ...args] = argv;
   switch (action) {
     case 'list':
+      operands('keywords list', args, []);
       return withPool(async (pool) => {
         const lists = await listKeywordLists(pool);
         if (lists.length === 0) console.log('no keyword lists');
@@ -58,22 +61,23 @@ export const run = async (argv: string[]): Promise<void> => {
           );
         }
       });
-    case 'get':
-      if (!arg) throw new CliError('usage: callpulse keywords get NAME');
+    case 'get': {
+      const [name] = operands('keywords get', args, ['NAME']);
       return withPool(async (pool) => {
-        const list = await getKeywordList(pool, arg);
-        if (!list) throw new CliError(`no keyword list named "${arg}"`);
+        const list = await getKeywordList(pool, name);
+        if (!list) throw new CliError(`no keyword list named "${name}"`);
         console.log(JSON.stringify(list, null, 2));
       });
+    }
     case 'set': {
-      if (!arg) throw new CliError('usage: callpulse keywords set FILE (or - for stdin)');
+      const [file] = operands('keywords set', args, ['FILE|-']);
       const text =
-        arg === '-'
+        file === '-'
           ? await readStdin()
-          : await readFile(arg, 'utf8').catch(() => {
-              throw new CliError(`cannot read ${arg}`);
+          : await readFile(file, 'utf8').catch(() => {
+              throw new CliError(`cannot read ${file}`);
             });
-      const lists = parseKeywordListsJson(text, arg === '-' ? 'stdin' : arg);
+      const lists = parseKeywordListsJson(text, file === '-' ? 'stdin' : file);
       return withPool(async (pool) => {
         for (const list of lists) {
           const { list: stored, created } = await putKeywordList(pool, list);
@@ -83,13 +87,19 @@ export const run = async (argv: string[]): Promise<void> => {
         }
       });
     }
-    case 'delete':
-      if (!arg) throw new CliError('usage: callpulse keywords delete NAME');
+    case 'delete': {
+      const [name] = operands('keywords delete', args, ['NAME']);
       return withPool(async (pool) => {
-        if (!(await deleteKeywordList(pool, arg)))
-          throw new CliError(`no keyword list named "${arg}"`);
-        console.log(`deleted ${arg}`);
+        const users = await rulesUsingList(pool, name);
+        if (users.length > 0)
+          throw new CliError(
+            `keyword list "${name}" is read by rules ${users.join(', ')}; change them first`,
+          );
+        if (!(await deleteKeywordList(pool, name)))
+          throw new CliError(`no keyword list named "${name}"`);
+        console.log(`deleted ${name}`);
       });
+    }
     default:
       throw new CliError(`usage: ${usage}`);
   }

@@ -17,9 +17,11 @@ import {
   toRuleRecord,
   validateRule,
   validateRules,
+  withoutStoredFields,
   type Rule,
 } from '@callpulse/rules';
 import { CliError } from '../cli-error.js';
+import { operands } from '../operands.js';
 import { readStdin } from '../stdin.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
 
@@ -57,7 +59,11 @@ export const parseRulesJson = (
   lists: Iterable<string>,
   destinations?: Iterable<string>,
 ): Rule[] => {
-  const json = parseJson(text, origin);
+  // A file saved from `rules get` holds the stored version and time too: set takes it back.
+  const parsed = parseJson(text, origin);
+  const json = Array.isArray(parsed)
+    ? parsed.map(withoutStoredFields)
+    : withoutStoredFields(parsed);
   const known = destinations === undefined ? { lists } : { lists, destinations };
   const result = Array.isArray(json) ? validateRules(json, known) : validateRule(json, known);
   if (!result.ok) {
@@ -158,9 +164,10 @@ const replay = async (argv: string[]): Promise<void> => {
 };
 
 export const run = async (argv: string[]): Promise<void> => {
-  const [action, arg] = argv;
+  const [action, ...args] = argv;
   switch (action) {
     case 'list':
+      operands('rules list', args, []);
       return withPool(async (pool) => {
         const { rules } = await loadRules(pool);
         if (rules.length === 0) console.log('no rules');
@@ -170,20 +177,26 @@ export const run = async (argv: string[]): Promise<void> => {
           );
         }
       });
-    case 'get':
-      if (!arg) throw new CliError('usage: callpulse rules get NAME');
+    case 'get': {
+      const [name] = operands('rules get', args, ['NAME']);
       return withPool(async (pool) => {
-        const rule = await getRule(pool, arg);
-        if (!rule) throw new CliError(`no rule named "${arg}"`);
+        const rule = await getRule(pool, name);
+        if (!rule) throw new CliError(`no rule named "${name}"`);
         console.log(JSON.stringify(fromRuleRecord(rule), null, 2));
       });
+    }
     case 'set': {
-      if (!arg) throw new CliError('usage: callpulse rules set FILE (or - for stdin)');
-      const text = await readText(arg);
+      const [file] = operands('rules set', args, ['FILE|-']);
+      const text = await readText(file);
       return withPool(async (pool) => {
         const lists = (await listKeywordLists(pool)).map((l) => l.name);
         const destinations = (await listDestinations(pool)).map((d) => d.name);
-        for (const rule of parseRulesJson(text, arg === '-' ? 'stdin' : arg, lists, destinations)) {
+        for (const rule of parseRulesJson(
+          text,
+          file === '-' ? 'stdin' : file,
+          lists,
+          destinations,
+        )) {
           const { rule: stored, created } = await putRule(pool, toRuleRecord(rule));
           console.log(
             `${created ? 'created' : 'updated'} ${stored.name} (version ${stored.version})`,
@@ -191,16 +204,17 @@ export const run = async (argv: string[]): Promise<void> => {
         }
       });
     }
-    case 'delete':
-      if (!arg) throw new CliError('usage: callpulse rules delete NAME');
+    case 'delete': {
+      const [name] = operands('rules delete', args, ['NAME']);
       return withPool(async (pool) => {
-        if (!(await deleteRule(pool, arg))) throw new CliError(`no rule named "${arg}"`);
-        console.log(`deleted ${arg}`);
+        if (!(await deleteRule(pool, name))) throw new CliError(`no rule named "${name}"`);
+        console.log(`deleted ${name}`);
       });
+    }
     case 'test':
-      return test(argv.slice(1));
+      return test(args);
     case 'replay':
-      return replay(argv.slice(1));
+      return replay(args);
     default:
       throw new CliError(`usage: ${usage}`);
   }

@@ -33,3 +33,14 @@ export const fromRuleRecord = (stored: {
   version: stored.version,
   ...(stored.updatedAt ? { updatedAt: stored.updatedAt } : {}),
 });
+
+/**
+ * A rule as a client sends it back after reading it (`fromRuleRecord`'s JSON, saved to a
+ * file or echoed to the API): the store keeps the version and the time of the change
+ * itself, so those two fields are dropped rather than refused. Anything else is the rule's.
+ */
+export const withoutStoredFields = (input: unknown): unknown => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const { version: _version, updatedAt: _updatedAt, ...rule } = input as Record<string, unknown>;
+  return rule;
+};
