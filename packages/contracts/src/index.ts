@@ -26,6 +26,7 @@ export type {
   Redaction,
 } from './call-event.js';
 export { bodyEventId, canonicalJson } from './canonical.js';
+export { MAX_JSON_DEPTH, nestingDepth } from './json-depth.js';
 export {
   CALL_EVENT_CONTENT_TYPE,
   CALL_EVENT_VERSION,

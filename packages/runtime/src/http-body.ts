@@ -1,10 +1,10 @@
+import { MAX_JSON_DEPTH, nestingDepth } from '@callpulse/contracts';
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult =
   { ok: true; bytes: Buffer; json: unknown } | { ok: false; status: 400 | 413; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const MAX_DEPTH = 64; // the provider's documents nest 4 deep; far deeper is abuse
 
 /**
  * Reads the body as bytes (signatures are computed over bytes), refusing more than
@@ -34,8 +34,8 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
     return { ok: false, status: 400, error: 'body is not valid UTF-8' };
   }
   if (text.trim() === '') return { ok: false, status: 400, error: 'body is empty' };
-  if (nestingDepth(text) > MAX_DEPTH) {
-    return { ok: false, status: 400, error: `JSON nests deeper than ${MAX_DEPTH} levels` };
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    return { ok: false, status: 400, error: `JSON nests deeper than ${MAX_JSON_DEPTH} levels` };
   }
   try {
     const json: unknown = JSON.parse(text);
@@ -50,24 +50,6 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   } catch (error) {
     return { ok: false, status: 400, error: `malformed JSON: ${(error as Error).message}` };
   }
-};
-
-/** Deepest bracket nesting outside strings: one linear pass, no recursion. */
-const nestingDepth = (text: string): number => {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
 };
 
 // Postgres text and jsonb cannot hold U+0000; refuse it at the edge instead of failing later.

@@ -9,6 +9,7 @@ import {
   loadRules,
   putRule,
 } from '@callpulse/db';
+import { MAX_JSON_DEPTH, nestingDepth } from '@callpulse/contracts';
 import { replayRule, ReplayError, type ReplayReport } from '@callpulse/replay';
 import {
   compileRules,
@@ -45,8 +46,12 @@ const readText = async (file: string): Promise<string> =>
       });
 
 const parseJson = (text: string, origin: string): unknown => {
+  // Rules nest, but never this deep: validating such a file would exhaust the stack.
+  if (nestingDepth(text) > MAX_JSON_DEPTH)
+    throw new CliError(`${origin}: JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    return JSON.parse(text);
+    // A byte-order mark (some editors write one) is not part of the JSON.
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new CliError(`${origin}: not JSON: ${(error as Error).message}`);
   }
@@ -112,10 +117,12 @@ const test = async (argv: string[]): Promise<void> => {
   );
   const { ruleSet } = compileRules(rules, { lists });
   let lineNo = 0;
+  let calls = 0;
   let errors = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     lineNo++;
     if (line.trim() === '') continue;
+    calls++;
     const outcome = testCallLine(line, ruleSet, { explain: values.explain });
     if (outcome.ok) console.log(JSON.stringify(outcome.value));
     else {
@@ -123,7 +130,11 @@ const test = async (argv: string[]): Promise<void> => {
       console.log(JSON.stringify({ line: lineNo, error: outcome.error }));
     }
   }
-  if (errors > 0) throw new CliError(`${errors} of ${lineNo} lines could not be read`, 1);
+  if (errors > 0)
+    throw new CliError(
+      `${errors} of ${calls} calls could not be read (their output lines say why)`,
+      1,
+    );
 };
 
 const replay = async (argv: string[]): Promise<void> => {

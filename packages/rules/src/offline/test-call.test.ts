@@ -116,7 +116,43 @@ describe('testCall', () => {
   });
 });
 
+describe('testCall: bodies it leaves out are named', () => {
+  it('reports a time no date can hold instead of failing the whole run', () => {
+    // Microseconds: beyond what a Date can hold, where milliseconds are only too big.
+    const late = { ...transcript(30, 'customer', 'cancel'), timestamp_utc: T * 1_000_000 };
+    const result = testCall([...bodies.slice(0, 4), late, ...bodies.slice(4)], rules);
+    expect(result.problems).toEqual([expect.stringMatching(/^\[4\]: transcript: timestamp_utc/)]);
+    expect(result.matches).toEqual(testCall(bodies, rules).matches);
+  });
+
+  it('names an event type it does not know, and fragments past the per-call limit', () => {
+    const typo = lifecycle('call_answerd', 6);
+    expect(testCall([bodies[0], typo], rules).problems).toEqual([
+      '[1]: unknown event_type "call_answerd"',
+    ]);
+    const small = { ...rules, maxFragments: 2 };
+    expect(testCall(bodies, small).problems).toEqual([
+      '1 transcript fragments after the first 2 left out (rules read at most 2 per call)',
+    ]);
+  });
+});
+
 describe('testCallLine', () => {
+  it('refuses JSON nested deeper than a webhook body may be, without exhausting the stack', () => {
+    const deep = `[{"event_type":"x","payload":${'['.repeat(5_000)}${']'.repeat(5_000)}}]`;
+    expect(testCallLine(deep, rules)).toEqual({
+      ok: false,
+      error: 'JSON nests deeper than 64 levels',
+    });
+  });
+
+  it('reads a line that starts with a byte-order mark', () => {
+    expect(testCallLine(`\uFEFF${JSON.stringify(bodies)}`, rules)).toEqual({
+      ok: true,
+      value: testCall(bodies, rules),
+    });
+  });
+
   it('reads one JSON line, and says what is wrong with a bad one', () => {
     expect(testCallLine(JSON.stringify(bodies), rules).ok).toBe(true);
     expect(testCallLine('{"not": "an array"}', rules)).toEqual({

@@ -1,4 +1,10 @@
-import { bodyEventId, normalizeWebhook, type CallEvent } from '@callpulse/contracts';
+import {
+  bodyEventId,
+  MAX_JSON_DEPTH,
+  nestingDepth,
+  normalizeWebhook,
+  type CallEvent,
+} from '@callpulse/contracts';
 import type { RuleSet } from '../compile/compile-rules.js';
 import { evaluateCall } from '../evaluate-call.js';
 import { explainCall } from '../explain/explain-call.js';
@@ -27,9 +33,11 @@ export interface OfflineOptions {
 
 // The receive time is not the provider's and no rule reads it; the body's own time keeps
 // the result a function of the input alone.
+// A time no Date can hold (microseconds, say) is the body's problem, reported with it.
 const receivedAt = (body: unknown): Date => {
   const ts = (body as { timestamp_utc?: unknown } | null)?.timestamp_utc;
-  return new Date(typeof ts === 'number' && Number.isFinite(ts) ? ts * 1000 : 0);
+  const at = new Date(typeof ts === 'number' && Number.isFinite(ts) ? ts * 1000 : 0);
+  return Number.isNaN(at.getTime()) ? new Date(0) : at;
 };
 
 /**
@@ -60,6 +68,11 @@ export const testCall = (
       problems.push(`[${index}]: event without a call`);
       return;
     }
+    if (event.type === 'unknown') {
+      // Stored by ingest, but no rule reads it: most often a misspelled type.
+      problems.push(`[${index}]: unknown event_type "${event.providerEventType}"`);
+      return;
+    }
     call ??= { source: event.call.source, callId: event.call.callId };
     if (event.call.source !== call.source || event.call.callId !== call.callId) {
       problems.push(`[${index}]: belongs to call ${event.call.source}/${event.call.callId}`);
@@ -67,7 +80,12 @@ export const testCall = (
     }
     events.push(event);
   });
-  const { matches } = evaluateCall(events, ruleSet);
+  const { matches, state } = evaluateCall(events, ruleSet);
+  if (state.dropped > 0) {
+    problems.push(
+      `${state.dropped} transcript fragments after the first ${ruleSet.maxFragments} left out (rules read at most ${ruleSet.maxFragments} per call)`,
+    );
+  }
   const found = call as { source: string; callId: string } | null;
   return {
     source: found?.source ?? null,
@@ -91,9 +109,14 @@ export const testCallLine = (
   ruleSet: RuleSet,
   options: OfflineOptions = {},
 ): OfflineOutcome => {
+  // The array of bodies adds one level to what a body may nest.
+  if (nestingDepth(line) > MAX_JSON_DEPTH + 1) {
+    return { ok: false, error: `JSON nests deeper than ${MAX_JSON_DEPTH} levels` };
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line);
+    // A byte-order mark (some editors write one) is not part of the JSON.
+    parsed = JSON.parse(line.startsWith('\uFEFF') ? line.slice(1) : line);
   } catch (error) {
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }
