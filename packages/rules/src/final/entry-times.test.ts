@@ -20,6 +20,24 @@ describe('entryTimes', () => {
     ]);
   });
 
+  it('pairs a fragment the final transcript re-punctuated or re-cased', () => {
+    const fragments = [
+      { speaker: 'customer', text: 'I will cancel', at: 10, eventId: 'a' },
+      { speaker: 'ai', text: 'we offer a discount', at: 15, eventId: 'b' },
+    ];
+    const final = [
+      entry('I will cancel.', '111111', 'customer'),
+      entry('We offer a discount!', '111111'),
+      // Other words are another utterance: timed by position.
+      entry('We offer a refund.', '111111'),
+    ];
+    expect(entryTimes(final, fragments, bounds)).toEqual([
+      { at: 10, eventId: 'a' },
+      { at: 15, eventId: 'b' },
+      { at: 57.5 },
+    ]);
+  });
+
   it('trusts Unix seconds (or milliseconds) within the call, not junk', () => {
     expect(entryTimes([entry('a', '1030'), entry('b', '1060.5')], [], bounds)).toEqual([
       { at: 30 },

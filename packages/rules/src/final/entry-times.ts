@@ -21,10 +21,12 @@ export interface CallBounds {
   firstSpeech: number;
 }
 
-// Most texts are already normal: test before building a new string.
-const SPACING = /^\s|\s$|\s\s|[^\S ]/;
-const normalize = (text: string) => (SPACING.test(text) ? text.trim().replace(/\s+/g, ' ') : text);
-const keyOf = (speaker: string, text: string) => `${speaker}\u0000${normalize(text)}`;
+// A final transcript may re-punctuate and re-case what was said live ("I will cancel"
+// live, "I will cancel." at the end): its words, folded to lower case, pair them. (Only a
+// final transcript that differs from the live fragments comes here.)
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+const keyOf = (speaker: string, text: string) =>
+  `${speaker}\u0000${(text.toLowerCase().match(WORDS) ?? []).join(' ')}`;
 
 /** An entry's own timestamp in seconds since start, if it is a plausible Unix time. */
 const ownTime = (timestamp: string | null, { startUnix, endUnix }: CallBounds): number | null => {
@@ -37,8 +39,9 @@ const ownTime = (timestamp: string | null, { startUnix, endUnix }: CallBounds): 
 
 /**
  * When each final-transcript entry was said, in this order of trust:
- * 1. the live fragment with the same speaker and text (the n-th repeat pairs with the
- *    n-th), so the final pass sees the times the live decisions were made on;
+ * 1. the live fragment with the same speaker and words (case and punctuation aside; the
+ *    n-th repeat pairs with the n-th), so the final pass sees the times the live
+ *    decisions were made on;
  * 2. the entry's own timestamp, if it is Unix seconds (or milliseconds) within the call;
  * 3. linear interpolation by position between the nearest timed entries before and after
  *    (the first speech and the call's end bounding the ends of the transcript).
