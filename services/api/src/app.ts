@@ -9,6 +9,7 @@ import { mountHistoryRoutes } from './history-routes.js';
 import { mountKeywordListRoutes } from './keyword-list-routes.js';
 import type { LiveHub } from './live-hub.js';
 import { mountLiveRoutes } from './live-routes.js';
+import { refuseNul } from './refuse-nul.js';
 import { mountRuleRoutes } from './rule-routes.js';
 import { mountTryRoutes } from './try-routes.js';
 import { createSessions, SESSION_COOKIE } from './session.js';
@@ -57,7 +58,9 @@ export const createApp = ({
     dependency: 'postgres',
     ...(sessions ? { authorize: (ctx) => isPublicWebRequest(ctx) || isAuthenticated(ctx) } : {}),
     mount: (router) => {
-      // First: a browser asking for a call page gets the app, not the call's JSON.
+      // Before every route: a NUL in a name or filter cannot reach Postgres.
+      router.use(refuseNul(router));
+      // Then: a browser asking for a call page gets the app, not the call's JSON.
       mountWebRoutes(router, webAssets ?? new Map<string, Asset>());
       mountSessionRoutes(router, { sessions, checkToken, isAuthenticated });
       mountKeywordListRoutes(router, pool);

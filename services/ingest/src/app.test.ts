@@ -92,6 +92,25 @@ describe('POST /webhooks', () => {
     expect(published).toHaveLength(0);
   });
 
+  it('refuses an id header over 200 characters instead of cutting it (one id taken for two)', async () => {
+    const { post, published } = await start();
+    const prefix = 'x'.repeat(200);
+    for (const name of ['webhook-id', 'idempotency-key']) {
+      for (const id of [`${prefix}-first`, `${prefix}-second`]) {
+        const res = await post(example, { [name]: id });
+        expect(res.status, name).toBe(400);
+        const body = (await res.json()) as { error: string; fields: { field: string }[] };
+        expect(body.error).toContain(name);
+        expect(body.error).toContain('200');
+        expect(body.fields.map((f) => f.field)).toEqual([name]);
+      }
+    }
+    expect(published).toHaveLength(0);
+    const longest = await post(example, { 'webhook-id': prefix });
+    expect(longest.status).toBe(200);
+    expect(((await longest.json()) as { eventId: string }).eventId).toBe(prefix);
+  });
+
   it('answers 413 above the size limit and 415 for other content types', async () => {
     const { post } = await start();
     expect((await post(`{"x":"${'a'.repeat(5000)}"}`)).status).toBe(413);

@@ -32,6 +32,9 @@ export interface WebhookDeps {
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+// Longer ids are refused, never cut: two ids sharing a prefix would become one event and
+// the second delivery would be dropped as its duplicate.
+const MAX_EVENT_ID_LENGTH = 200;
 
 const fail = (ctx: Context, status: number, body: Record<string, unknown>): void => {
   ctx.status = status;
@@ -84,8 +87,16 @@ export const createWebhookHandler =
         if (!check.ok) return fail(ctx, 401, { error: check.error });
       }
 
-      const idHeader = webhookId ?? header(ctx, 'idempotency-key');
-      const eventId = idHeader !== undefined ? idHeader.slice(0, 200) : deps.eventIdOf(body.json);
+      const idName = webhookId !== undefined ? 'webhook-id' : 'idempotency-key';
+      const idHeader = webhookId ?? header(ctx, idName);
+      if (idHeader !== undefined && idHeader.length > MAX_EVENT_ID_LENGTH) {
+        const message = `at most ${MAX_EVENT_ID_LENGTH} characters, got ${idHeader.length}`;
+        return fail(ctx, 400, {
+          error: `the ${idName} header is longer than ${MAX_EVENT_ID_LENGTH} characters`,
+          fields: [{ field: idName, message }],
+        });
+      }
+      const eventId = idHeader ?? deps.eventIdOf(body.json);
       const normalized = normalizeWebhook(body.json, { eventId, receivedAt: deps.now() });
       if (!normalized.ok) return fail(ctx, 400, describe(normalized.error));
       const event = deps.redact(normalized.value);
