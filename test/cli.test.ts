@@ -109,3 +109,48 @@ describe('callpulse analyze', () => {
     expect(r.stderr).toMatch(/^callpulse: .*bad\.json: invalid keyword list: terms\.0/);
   });
 });
+
+describe('callpulse rules test', () => {
+  it('evaluates each call line offline, names bad lines and disabled rules', () => {
+    const rules = join(scratch, 'rules.json');
+    writeFileSync(
+      rules,
+      JSON.stringify([
+        { name: 'said-cancel', severity: 'low', when: { said: { terms: ['cancel'] } } },
+        { name: 'off', severity: 'low', enabled: false, when: { event: 'missed' } },
+      ]),
+    );
+    const at = 1_760_000_000;
+    const payload = {
+      source: 'cli-test',
+      call_id: 'c1',
+      from: '+1',
+      to: '+2',
+      direction: 'inbound',
+    };
+    const call = [
+      { event_type: 'call_initiated', timestamp_utc: at, payload },
+      {
+        event_type: 'transcript',
+        timestamp_utc: at + 12,
+        payload: { call: { ...payload, id: 'c1' }, type: 'customer', transcript: 'I will cancel' },
+      },
+    ];
+    const input = `${JSON.stringify(call)}\n\nnot json\n`;
+    const r = callpulse(['rules', 'test', '--rules', rules], {}, input);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({
+      source: 'cli-test',
+      callId: 'c1',
+      matches: [{ rule: 'said-cancel', phase: 'live', status: 'fired', atSecond: 12 }],
+    });
+    expect(out[1]).toMatchObject({ line: 3, error: expect.stringMatching(/^not JSON/) as string });
+    expect(r.stderr).toContain('rules test: off is disabled: not evaluated');
+    // The blank line is not a call.
+    expect(r.stderr).toContain('1 of 2 calls could not be read');
+    expect(r.status).toBe(1);
+  });
+});

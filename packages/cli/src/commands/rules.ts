@@ -115,6 +115,10 @@ const test = async (argv: string[]): Promise<void> => {
     values.rules,
     lists.map((l) => l.name),
   );
+  for (const rule of rules) {
+    if (!rule.enabled)
+      process.stderr.write(`rules test: ${rule.name} is disabled: not evaluated\n`);
+  }
   const { ruleSet } = compileRules(rules, { lists });
   let lineNo = 0;
   let calls = 0;
