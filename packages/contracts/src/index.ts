@@ -27,6 +27,7 @@ export type {
 } from './call-event.js';
 export { bodyEventId, canonicalJson } from './canonical.js';
 export { MAX_JSON_DEPTH, nestingDepth } from './json-depth.js';
+export { closestName } from './closest-name.js';
 export {
   CALL_EVENT_CONTENT_TYPE,
   CALL_EVENT_VERSION,

@@ -1,14 +1,16 @@
-import { callStatusSchema, fieldErrors, labelSchema } from '@callpulse/contracts';
+import { callStatusSchema, labelSchema } from '@callpulse/contracts';
 import { getCall, listCalls, type Pool } from '@callpulse/db';
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { isoInstant, parseQuery } from './query.js';
 
-const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a date');
-
-/** The filters of GET /calls, its over-time counts and its CSV export. */
+/**
+ * The filters of GET /calls, its over-time counts and its CSV export: each given once;
+ * a parameter not named here is refused (see parseQuery).
+ */
 export const callFiltersSchema = z.object({
-  since: date.optional(),
-  until: date.optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional(),
   status: callStatusSchema.optional(),
   label: labelSchema.optional(),
   list: z.string().max(100).optional(),
@@ -25,16 +27,8 @@ const querySchema = callFiltersSchema.extend({
 /** GET /calls (filtered, paginated) and GET /calls/:source/:callId. */
 export const mountCallRoutes = (router: Router, pool: Pool): void => {
   router.get('/calls', async (ctx) => {
-    const parsed = querySchema.safeParse(ctx.query);
-    if (!parsed.success) {
-      ctx.status = 400;
-      ctx.body = {
-        error: 'invalid query',
-        fields: fieldErrors(parsed.error.issues, '(query)'),
-      };
-      return;
-    }
-    const q = parsed.data;
+    const q = parseQuery(ctx, querySchema);
+    if (!q) return;
     const calls = await listCalls(pool, {
       since: q.since,
       until: q.until,

@@ -1,10 +1,9 @@
-import { fieldErrors } from '@callpulse/contracts';
 import { CALL_SENTIMENT_COLUMNS, countCallsOverTime, listCalls, type Pool } from '@callpulse/db';
 import type Router from '@koa/router';
-import type { Context } from 'koa';
 import { z } from 'zod';
 import { callFiltersSchema } from './call-routes.js';
 import { csvLine } from './csv.js';
+import { parseQuery } from './query.js';
 
 const EXPORT_PAGE = 1_000; // rows read per query while exporting
 const EXPORT_MAX = 100_000; // rows at most in one export
@@ -25,27 +24,19 @@ const toFilters = (q: Filters) => ({
   isTest: q.is_test === 'any' ? ('any' as const) : q.is_test === 'true',
 });
 
-const parse = <S extends z.ZodType>(ctx: Context, schema: S): z.infer<S> | null => {
-  const parsed = schema.safeParse(ctx.query);
-  if (parsed.success) return parsed.data;
-  ctx.status = 400;
-  ctx.body = { error: 'invalid query', fields: fieldErrors(parsed.error.issues, '(query)') };
-  return null;
-};
-
 /**
  * GET /calls/over-time: calls per hour or day (UTC) with how many were negative, for the
  * same filters as GET /calls. GET /calls.csv: the filtered set as CSV, newest first.
  */
 export const mountHistoryRoutes = (router: Router, pool: Pool): void => {
   router.get('/calls/over-time', async (ctx) => {
-    const q = parse(ctx, overTimeSchema);
+    const q = parseQuery(ctx, overTimeSchema);
     if (!q) return;
     ctx.body = { bucket: q.bucket, counts: await countCallsOverTime(pool, toFilters(q), q.bucket) };
   });
 
   router.get('/calls.csv', async (ctx) => {
-    const q = parse(ctx, callFiltersSchema);
+    const q = parseQuery(ctx, callFiltersSchema);
     if (!q) return;
     const chunks = [csvLine(CALL_SENTIMENT_COLUMNS)];
     for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {

@@ -1,4 +1,3 @@
-import { fieldErrors } from '@callpulse/contracts';
 import {
   deleteRule,
   getRule,
@@ -13,13 +12,13 @@ import { fromRuleRecord, toRuleRecord, validateRule, withoutStoredFields } from 
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { notFound, readNamedBody } from './json-request.js';
+import { isoInstant, parseQuery } from './query.js';
 
 const MAX_RULE_BYTES = 256 * 1024;
 
-const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a date');
 const replayQuery = z.object({
-  since: date.optional(),
-  until: date.optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional(),
   apply: z.enum(['true', 'false']).default('false'),
 });
 
@@ -66,19 +65,16 @@ export const mountRuleRoutes = (router: Router, pool: Pool): void => {
   });
 
   router.post('/rules/:name/replay', async (ctx) => {
-    const query = replayQuery.safeParse(ctx.query);
-    if (!query.success) {
-      ctx.status = 400;
-      ctx.body = { error: 'invalid query', fields: fieldErrors(query.error.issues, '(query)') };
-      return;
-    }
+    // A misspelt window (`sinse=`) must not replay, let alone apply, over every call.
+    const query = parseQuery(ctx, replayQuery);
+    if (!query) return;
     try {
       ctx.body = await replayRule({
         pool,
         name: ctx.params.name ?? '',
-        since: query.data.since ?? null,
-        until: query.data.until ?? null,
-        apply: query.data.apply === 'true',
+        since: query.since ?? null,
+        until: query.until ?? null,
+        apply: query.apply === 'true',
       });
     } catch (error) {
       if (!(error instanceof ReplayError)) throw error;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKeywordList, parseKeywordLists } from './parse-keyword-list.js';
 import { keywordListSchema } from './schema.js';
@@ -44,14 +45,59 @@ describe('keywordListSchema', () => {
     });
   });
 
-  it('trims terms and drops unknown list fields such as a stored version', () => {
+  it('trims terms and drops the fields the store adds (version, updatedAt)', () => {
     const list = keywordListSchema.parse({
       ...churn,
       version: 3,
+      updatedAt: '2026-11-28T14:00:00.000Z',
       terms: [{ term: ' cancel ', match: 'exact' }],
     });
     expect(list.terms[0]?.term).toBe('cancel');
     expect(list).not.toHaveProperty('version');
+    expect(list).not.toHaveProperty('updatedAt');
+  });
+
+  it('refuses unknown fields in the list and in each term, naming their path', () => {
+    expect(
+      errorsOf({
+        name: 'churn',
+        Speakers: ['customer'],
+        colour: 'red',
+        terms: [
+          { term: 'overcharged', match: 'fuzzy', maxdistance: 2 },
+          { term: 'switch provider', match: 'phrase', Slop: 3 },
+          { term: 'cancel', match: 'stem', weight: 2 },
+          { term: '', match: 'exact', note: 'x' },
+        ],
+      }),
+    ).toEqual([
+      'terms.0.maxdistance: unknown field (did you mean "maxDistance"?)',
+      'terms.1.Slop: unknown field (did you mean "slop"?)',
+      'terms.2.weight: unknown field',
+      'terms.3.term: term must not be blank',
+      'terms.3.note: unknown field',
+      'Speakers: unknown field (did you mean "speakers"?)',
+      'colour: unknown field',
+    ]);
+  });
+
+  it('parses every list of the example file, and each as GET gives it back', () => {
+    const file = JSON.parse(
+      readFileSync(
+        new URL('../../../../config/keyword-lists.example.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>[];
+    expect(parseKeywordLists(file).ok).toBe(true);
+    for (const list of file) {
+      const stored = {
+        description: '',
+        ...list,
+        version: 2,
+        updatedAt: '2026-11-28T14:00:00.000Z',
+      };
+      expect(parseKeywordList(stored).ok, String(list.name)).toBe(true);
+    }
   });
 
   it('lets a list listen to a speaker the provider may add (agent)', () => {
