@@ -224,7 +224,7 @@ export const listAlerts = async (
     since,
     call,
     limit,
-  }: { since: Date; call: { source: string; callId: string } | null; limit: number },
+  }: { since: Date | null; call: { source: string; callId: string } | null; limit: number },
 ): Promise<AlertRecord[]> => {
   const { rows } = await pool.query<{ r: AlertRecord }>(
     `SELECT json_build_object(
@@ -235,7 +235,8 @@ export const listAlerts = async (
        'lastAttemptAt', last_attempt_at, 'deliveredAt', delivered_at, 'latencyMs', latency_ms
      ) AS r
      FROM alert_deliveries
-     WHERE created_at >= $1 AND ($2::text IS NULL OR (source = $2 AND call_id = $3))
+     WHERE ($1::timestamptz IS NULL OR created_at >= $1)
+       AND ($2::text IS NULL OR (source = $2 AND call_id = $3))
      ORDER BY seq LIMIT $4`,
     [since, call?.source ?? null, call?.callId ?? null, limit],
   );
