@@ -515,5 +515,13 @@ describe('live view: the browser UI against the real stack', () => {
         .map((l) => l.split(',')[1])
         .sort(),
     ).toEqual(['5001', '5003']);
+
+    // From after To: the page says what the api refused instead of staying empty.
+    await page.getByLabel('From').fill('2026-11-29T12:00');
+    await page.getByLabel('To').fill('2026-11-28T12:00');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/until=/);
+    const refusal = page.getByRole('alert');
+    await expect.poll(() => refusal.innerText(), DEADLINE).toMatch(/since .* is later than until/);
   });
 });

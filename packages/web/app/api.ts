@@ -8,8 +8,18 @@ export const getJson = async <T>(path: string): Promise<T> => {
     credentials: 'same-origin',
   });
   if (res.status === 401) throw new LoginRequired('login required');
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(await refusalOf(res));
   return (await res.json()) as T;
+};
+
+/** What the api said was wrong (`{ error, fields }`), else the status. */
+const refusalOf = async (res: Response): Promise<string> => {
+  const body = (await res.json().catch(() => ({}))) as {
+    error?: string;
+    fields?: { field: string; message: string }[];
+  };
+  const fields = body.fields?.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return fields || body.error || `HTTP ${res.status}`;
 };
 
 export interface SessionState {

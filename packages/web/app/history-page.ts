@@ -67,6 +67,11 @@ export const renderHistoryPage = (main: HTMLElement): (() => void) => {
   );
   const body = h('tbody');
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
+  // Filters the api refuses (From after To, say) are said, not left as an empty page.
+  const refusal = h('p', { class: 'field-error', role: 'alert' });
+  const refused = (error: unknown) => {
+    refusal.textContent = `Cannot show these calls: ${(error as Error).message}`;
+  };
   main.replaceChildren(
     h(
       'div',
@@ -79,6 +84,7 @@ export const renderHistoryPage = (main: HTMLElement): (() => void) => {
       ),
     ),
     form,
+    refusal,
     chartBox,
     h(
       'table',
@@ -109,6 +115,7 @@ export const renderHistoryPage = (main: HTMLElement): (() => void) => {
             ])
           : h('p', { class: 'muted' }, 'No calls in this range.'),
       ),
+    refused,
   );
   void getJson<{ calls: Record<string, unknown>[]; nextOffset: number | null }>(
     `/calls?${query.toString()}&limit=${PAGE}&offset=${offset}`,
@@ -158,6 +165,6 @@ export const renderHistoryPage = (main: HTMLElement): (() => void) => {
       ),
       nextOffset !== null ? link(nextOffset, 'Older →') : '',
     );
-  });
+  }, refused);
   return () => {};
 };
