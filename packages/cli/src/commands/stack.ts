@@ -186,7 +186,13 @@ export const run = async (): Promise<void> => {
       say,
     );
 
-    const serviceEnv = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: dbUrl };
+    const serviceEnv = {
+      // Alerts link to this stack's api, on whatever port it was given.
+      ALERTS_LINK_BASE_URL: `http://127.0.0.1:${ports.api}`,
+      ...process.env,
+      KAFKA_BROKERS: brokers,
+      DATABASE_URL: dbUrl,
+    };
     const supervisor = supervise(
       SERVICES.map((name) => ({ name, script: serviceScript(name), env: serviceEnv })),
       { log: print, say },
