@@ -7,8 +7,10 @@ import type { RuleEvent } from './state/rule-event.js';
 import { step } from './step.js';
 import {
   churnList,
+  answered,
   ended,
   endedWithTranscript,
+  failed,
   initiated,
   oneRule,
   offerList,
@@ -128,5 +130,51 @@ describe('step', () => {
     expect(corrected.matches).toEqual([
       expect.objectContaining({ phase: 'live', status: 'retracted' }),
     ]);
+  });
+
+  it('an error the provider reports after call_ended still matches, once, as a final match', () => {
+    const rules = compileRules(
+      [
+        { name: 'errored', when: { event: 'error' } },
+        { name: 'missed-or-error', when: { any: [{ event: 'missed' }, { event: 'error' }] } },
+        { name: 'churn', when: { said: { list: 'churn' } } },
+      ].map((r) => {
+        const v = validateRule({ severity: 'high', ...r }, { lists: ['churn'] });
+        if (!v.ok) throw new Error(JSON.stringify(v.errors));
+        return v.value;
+      }),
+      { lists: [churnList] },
+    ).ruleSet;
+    const live = [initiated(0), answered(2), say(5, 'customer', 'hello')];
+    const atEnd = evaluateCall([...live, endedWithTranscript(30, live)], rules);
+    expect(atEnd.matches).toEqual([]);
+    // The provider's example order: the error comes after call_ended (and after its time).
+    const late = evaluateCall([...live, endedWithTranscript(30, live), failed(40)], rules);
+    expect(late.decisions.map((d) => [d.rule, d.phase, d.status, d.basis, d.atSecond])).toEqual([
+      ['errored', 'final', 'fired', 'event', 40],
+      ['missed-or-error', 'final', 'fired', 'event', 40],
+    ]);
+    expect(late.matches).toEqual(late.decisions);
+    // Again, or a second error: nothing more; other events after the end change nothing.
+    const more = evaluateCall(
+      [...live, endedWithTranscript(30, live), failed(40), failed(40), failed(45)],
+      rules,
+    );
+    expect(more.decisions).toEqual(late.decisions);
+    const after = evaluateCall(
+      [...live, endedWithTranscript(30, live), say(35, 'customer', 'cancel')],
+      rules,
+    );
+    expect(after.decisions).toEqual([]);
+  });
+
+  it('an error after the end adds nothing to a rule the end already settled', () => {
+    const rules = oneRule({ any: [{ event: 'missed' }, { event: 'error' }] });
+    const missed = [initiated(0), ended(20, [])];
+    const settled = evaluateCall(missed, rules).matches;
+    expect(settled.map((m) => [m.phase, m.atSecond])).toEqual([['final', 20]]);
+    const { decisions, matches } = evaluateCall([...missed, failed(25)], rules);
+    expect(decisions).toEqual(settled);
+    expect(matches).toEqual(settled);
   });
 });

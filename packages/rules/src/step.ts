@@ -235,12 +235,44 @@ const endCall = (
 };
 
 /**
+ * A provider error reported after the call ended (the provider's own example sends one
+ * after `call_ended`). The rules that watch the call's lifecycle and have no record in the
+ * settled set are evaluated on the ended call with the error, the live fragments standing
+ * in for the final transcript (the state does not keep it); one that holds now joins the
+ * settled set as a final match decided by this event. A late error adds matches, never
+ * retracts one.
+ */
+const errorAfterEnd = (state: CallState & { endedAt: number }, ruleSet: RuleSet): StepResult => {
+  const settled = state.reconciled ?? [];
+  const view = finalView(state, [], ruleSet);
+  const decisions: RuleMatch[] = [];
+  for (const i of ruleSet.watchers.lifecycle) {
+    const rule = ruleSet.rules[i] as CompiledRule;
+    if (settled.some((m) => m.rule === rule.name && m.ruleVersion === rule.version)) continue;
+    const found = firstOccurrence(rule.when, view);
+    if (found === undefined) continue;
+    decisions.push({
+      rule: rule.name,
+      ruleVersion: rule.version,
+      severity: rule.severity,
+      phase: 'final',
+      status: 'fired',
+      basis: 'event',
+      atSecond: found.at,
+      evidence: [...found.evidence],
+    });
+  }
+  if (decisions.length > 0) state.reconciled = [...settled, ...decisions];
+  return { state, decisions };
+};
+
+/**
  * Feeds one event of a call. Pure: the same state, event and rule set give the same result.
  * Duplicates and events after call_ended change nothing.
  */
 export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): StepResult => {
   const recorded = recordEvent(state, event, ruleSet.maxFragments);
-  if (recorded.kind === 'recorded' || recorded.kind === 'ended') keepMemo(state, recorded.state);
+  if ('state' in recorded) keepMemo(state, recorded.state);
   switch (recorded.kind) {
     case 'duplicate':
     case 'ignored':
@@ -253,6 +285,8 @@ export const step = (state: CallState, event: RuleEvent, ruleSet: RuleSet): Step
         changeOf(state, recorded.state, event, ruleSet),
         callStart(state) === null,
       );
+    case 'errorAfterEnd':
+      return errorAfterEnd(recorded.state as CallState & { endedAt: number }, ruleSet);
     case 'ended': {
       const ended = recorded.state as CallState & { endedAt: number };
       return endCall(

@@ -4,7 +4,9 @@ import type { RuleEvent } from './rule-event.js';
 export type Recorded =
   | { kind: 'duplicate' | 'ignored' }
   | { kind: 'recorded'; state: CallState }
-  | { kind: 'ended'; state: CallState };
+  | { kind: 'ended'; state: CallState }
+  /** A provider error reported after the call ended (see `step`). */
+  | { kind: 'errorAfterEnd'; state: CallState };
 
 // Error events are few; beyond this many, later ones change no rule's outcome.
 const MAX_ERRORS = 100;
@@ -79,15 +81,23 @@ const isDuplicate = (state: CallState, event: RuleEvent): boolean => {
 };
 
 /**
- * Adds one event's facts to the state. Duplicates (same event id) and events of a call
- * already ended (the final transcript is the record then) change nothing; events of
- * unknown type are never analyzed, and their times are not the provider's.
+ * Adds one event's facts to the state. Duplicates (same event id) change nothing, nor do
+ * events of a call already ended (the final transcript is the record then) but a provider
+ * error, which the provider may report after hang-up; events of unknown type are never
+ * analyzed, and their times are not the provider's.
  */
 export const recordEvent = (state: CallState, event: RuleEvent, maxFragments: number): Recorded => {
-  if (event.type === 'unknown' || state.endedAt !== null) return { kind: 'ignored' };
+  if (event.type === 'unknown') return { kind: 'ignored' };
+  if (state.endedAt !== null && event.type !== 'error') return { kind: 'ignored' };
   const at = seconds(event.occurredAt);
   if (at === null) return { kind: 'ignored' };
   if (isDuplicate(state, event)) return { kind: 'duplicate' };
+  if (state.endedAt !== null) {
+    const next = copyState(state);
+    next.seen = [...state.seen, event.eventId].slice(-MAX_SEEN);
+    if (state.errorsAt.length < MAX_ERRORS) next.errorsAt = [...state.errorsAt, at];
+    return { kind: 'errorAfterEnd', state: next };
+  }
 
   const next = copyState(state);
   next.earliestAt = Math.min(state.earliestAt ?? at, at);
