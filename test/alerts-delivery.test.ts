@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   deliveriesOf,
   expectOk,
+  groupCaughtUp,
   matchMessage,
   publishMatches,
   putDestination,
@@ -539,5 +542,140 @@ describe('alerts: delivery under faults, pacing and address checks', () => {
     } finally {
       await api.stop();
     }
+  });
+
+  it('fails an attempt whose answer trickles in past ALERTS_TIMEOUT_MS, and retries it', async () => {
+    const id = hex();
+    // The first answer's headers come at once, then a byte every 500 ms for 10 s: the
+    // socket is never idle for ALERTS_TIMEOUT_MS (3 s), yet the answer takes far longer.
+    // Later requests are answered at once.
+    const cutOff: number[] = [];
+    let requests = 0;
+    const server = createServer((req, res) => {
+      const n = requests++;
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200);
+        if (n > 0) return void res.end('ok');
+        const drip = setInterval(() => res.write('.'), 500);
+        const end = setTimeout(() => res.end(), 10_000);
+        res.on('close', () => {
+          clearInterval(drip);
+          clearTimeout(end);
+          if (!res.writableFinished) cutOff.push(n);
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const name = `drip-${id}`;
+      const { port } = server.address() as AddressInfo;
+      await putDestination(stack, {
+        name,
+        type: 'webhook',
+        url: `http://127.0.0.1:${port}/hook`,
+        secret: whsecret(),
+      });
+      const source = `drip:${id}`;
+      await publishMatches(stack, [
+        matchMessage({ source, callId: '1', rule: 'r', notify: [name] }),
+      ]);
+      const rows = await waitAllDelivered(stack, source, 1);
+      // The trickling answer failed the first attempt (the notifier hung up on it); the
+      // retry was answered.
+      expect(rows.map((r) => [r.state, r.attempts])).toEqual([['delivered', 2]]);
+      expect(cutOff).toEqual([0]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("ends a deleted destination's pending alerts, so a new destination of that name never gets them", async () => {
+    const id = hex();
+    const name = `gone-${id}`;
+    const old = await startReceiver(() => ({ status: 500 }));
+    await putDestination(stack, { name, type: 'webhook', url: old.url(), secret: whsecret() });
+    const source = `gone:${id}`;
+    await publishMatches(stack, [matchMessage({ source, callId: '1', rule: 'r', notify: [name] })]);
+    await waitFor(async () => (await deliveriesOf(stack, source)).some((r) => r.attempts >= 3), {
+      timeoutMs: 60_000,
+      what: 'three failed attempts',
+    });
+    expect((await apiRequest(stack, 'DELETE', `/destinations/${name}`)).status).toBe(204);
+    // Ended with the delete itself, not whenever a sender next looks.
+    const [ended] = await deliveriesOf(stack, source);
+    expect(ended).toMatchObject({ state: 'dead' });
+    expect(ended!.last_error).toMatch(/destination deleted/);
+    // A new destination under the old name gets only what is sent after it was made.
+    const fresh = await startReceiver();
+    await putDestination(stack, { name, type: 'webhook', url: fresh.url(), secret: whsecret() });
+    await publishMatches(stack, [matchMessage({ source, callId: '2', rule: 'r', notify: [name] })]);
+    const rows = await waitAllDelivered(stack, source, 2);
+    expect(rows.map((r) => `${r.call_id}:${r.state}`)).toEqual(['1:dead', '2:delivered']);
+    expect(
+      fresh.received.map((r) => (JSON.parse(r.body) as { call: { callId: string } }).call.callId),
+    ).toEqual(['2']);
+    await Promise.all([old.close(), fresh.close()]);
+  });
+
+  it('stores no alert for a destination deleted while the notifier still had it cached', async () => {
+    const id = hex();
+    const name = `stale-${id}`;
+    const old = await startReceiver();
+    await putDestination(stack, { name, type: 'webhook', url: old.url(), secret: whsecret() });
+    const source = `stale:${id}`;
+    await publishMatches(stack, [matchMessage({ source, callId: '1', rule: 'r', notify: [name] })]);
+    await waitAllDelivered(stack, source, 1);
+    // Deleted without its NOTIFY, as when the notifier's listener was reconnecting: the
+    // notifier still believes in the destination when the next match comes.
+    const client = await stack.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE destinations DISABLE TRIGGER destinations_notify');
+      await client.query('DELETE FROM destinations WHERE name = $1', [name]);
+      await client.query('ALTER TABLE destinations ENABLE TRIGGER destinations_notify');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await publishMatches(stack, [matchMessage({ source, callId: '2', rule: 'r', notify: [name] })]);
+    await waitFor(
+      () => groupCaughtUp(stack, `${stack.prefix}notifier`, `${stack.prefix}rule-matches`),
+      { what: 'the notifier to read the match' },
+    );
+    // Stored, it would wait for (and go to) whatever next takes the name.
+    expect((await deliveriesOf(stack, source)).map((r) => r.call_id)).toEqual(['1']);
+    await old.close();
+  });
+
+  it('holds a destination no longer than ALERTS_RETRY_MAX_MS for a huge Retry-After, and keeps retrying', async () => {
+    const id = hex();
+    const receiver = await startReceiver((_r, i) =>
+      i === 0 ? { status: 503, headers: { 'retry-after': '90000' } } : { status: 200 },
+    );
+    const name = `later-${id}`;
+    await putDestination(stack, { name, type: 'webhook', url: receiver.url(), secret: whsecret() });
+    const source = `later:${id}`;
+    // One call's two matches: one partition, so the second waits behind the first.
+    await publishMatches(
+      stack,
+      ['a', 'b'].map((rule) => matchMessage({ source, callId: '1', rule, notify: [name] })),
+    );
+    // 25 hours away is past ALERTS_DEAD_AFTER_S, yet one refusal does not make it dead.
+    const first = await waitFor(
+      async () => (await deliveriesOf(stack, source)).find((r) => r.state !== 'pending') ?? null,
+      { timeoutMs: 60_000, what: 'the first alert to settle' },
+    );
+    expect([first.rule_name, first.state, first.attempts]).toEqual(['a', 'delivered', 2]);
+    const rows = await waitAllDelivered(stack, source, 2);
+    expect(rows.map((r) => [r.rule_name, r.state, r.attempts])).toEqual([
+      ['a', 'delivered', 2],
+      ['b', 'delivered', 1],
+    ]);
+    // It waited the clamped pause (ALERTS_RETRY_MAX_MS here: 2 s), not the 25 hours.
+    const [refused, retry] = receiver.received;
+    expect(retry!.at - refused!.at).toBeGreaterThanOrEqual(2000);
+    await receiver.close();
   });
 });

@@ -33,7 +33,7 @@ export const sendAlert = async ({
   url,
   body,
   headers,
-  timeoutMs = 10_000, // a receiver slower than this counts as failed; the send is retried
+  timeoutMs = 10_000, // a receiver not done answering by then has failed; the send is retried
   allowPrivate,
   resolve = systemResolver,
   now = Date.now,
@@ -65,7 +65,25 @@ export const sendAlert = async ({
     else callback(null, first.address, first.family);
   };
   const client = checked.url.protocol === 'https:' ? https : http;
-  return new Promise<SendOutcome>((done) => {
+  return new Promise<SendOutcome>((settle) => {
+    // One deadline for the whole exchange, answer included. The socket's own timeout counts
+    // only idle time, so a receiver trickling a byte every few seconds would hold the
+    // destination (and outlive the sender's lease) for as long as it liked.
+    const deadline = setTimeout(() => {
+      done({
+        ok: false,
+        status: null,
+        error: `no complete answer within ${timeoutMs} ms`,
+        retryAfterMs: null,
+        body: '',
+      });
+      req.destroy();
+    }, timeoutMs);
+    // The first outcome counts: errors from tearing the request down come after it.
+    const done = (outcome: SendOutcome): void => {
+      clearTimeout(deadline);
+      settle(outcome);
+    };
     const req = client.request(
       checked.url,
       {
@@ -77,7 +95,6 @@ export const sendAlert = async ({
           'user-agent': 'callpulse-notifier',
           ...headers,
         },
-        timeout: timeoutMs,
         ...(signal ? { signal } : {}),
       },
       (res) => {
@@ -115,7 +132,6 @@ export const sendAlert = async ({
         });
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (error) =>
       done({ ok: false, status: null, error: error.message, retryAfterMs: null, body: '' }),
     );

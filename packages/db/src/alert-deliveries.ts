@@ -18,7 +18,11 @@ export interface NewAlert {
 /**
  * Stores alerts to send, each once: a delivery that exists already (a replayed batch, a
  * repeated status) is left as it is. A retraction is stored only where the match itself
- * was alerted to that destination. Returns the destinations that have new work.
+ * was alerted to that destination, and nothing is stored for a destination that no longer
+ * exists (the notifier may not have heard of the delete yet): it would wait for whatever
+ * next takes the name. Holding the destination's row (FOR KEY SHARE) until the insert
+ * commits makes a concurrent delete wait, and then end these alerts too.
+ * Returns the destinations that have new work.
  */
 export const enqueueAlerts = async (pool: Pool, alerts: readonly NewAlert[]): Promise<string[]> => {
   if (alerts.length === 0) return [];
@@ -29,9 +33,11 @@ export const enqueueAlerts = async (pool: Pool, alerts: readonly NewAlert[]): Pr
        a.j->>'source', a.j->>'callId', a.j->>'rule', (a.j->>'ruleVersion')::bigint,
        (a.j->>'isTest')::boolean, a.j->>'body', (a.j->>'triggerReceivedAt')::timestamptz
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(j, n)
-     WHERE a.j->>'kind' = 'rule.matched' OR EXISTS (
-       SELECT 1 FROM alert_deliveries d WHERE d.match_id = a.j->>'matchId'
-         AND d.destination = a.j->>'destination' AND d.kind = 'rule.matched')
+     WHERE (a.j->>'kind' = 'rule.matched' OR EXISTS (
+         SELECT 1 FROM alert_deliveries d WHERE d.match_id = a.j->>'matchId'
+           AND d.destination = a.j->>'destination' AND d.kind = 'rule.matched'))
+       AND EXISTS (
+         SELECT 1 FROM destinations t WHERE t.name = a.j->>'destination' FOR KEY SHARE)
      ORDER BY a.n
      ON CONFLICT DO NOTHING
      RETURNING destination`,

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from './transaction.js';
 
 /** A destination as stored, its secret included (the API never returns it). */
 export interface StoredDestination {
@@ -63,8 +64,24 @@ export const putDestination = async (
   return { created: rows[0]?.created ?? false };
 };
 
+/**
+ * Deletes a destination and ends its undelivered alerts in the same transaction: left
+ * pending, they would wait for, and go to, whatever destination next takes the name. The
+ * delete comes first: it waits for an enqueue that holds the row (see enqueueAlerts), so
+ * the update, which reads afresh, sees that enqueue's alerts too.
+ */
 export const deleteDestination = async (pool: Pool, name: string): Promise<boolean> =>
-  ((await pool.query('DELETE FROM destinations WHERE name = $1', [name])).rowCount ?? 0) > 0;
+  inTransaction(pool, async (client) => {
+    const deleted = await client.query('DELETE FROM destinations WHERE name = $1', [name]);
+    if ((deleted.rowCount ?? 0) === 0) return false;
+    await client.query(
+      `UPDATE alert_deliveries
+       SET state = 'dead', last_error = COALESCE(last_error || '; ', '') || 'destination deleted'
+       WHERE destination = $1 AND state = 'pending'`,
+      [name],
+    );
+    return true;
+  });
 
 /** The rules that name a destination in their notify list (a delete would orphan them). */
 export const rulesNotifying = async (pool: Pool, destination: string): Promise<string[]> =>

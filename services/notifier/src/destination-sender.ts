@@ -3,6 +3,7 @@ import {
   pacingOf,
   sendAlert,
   signWebhook,
+  type Destination,
   type Pacer,
   type Resolver,
 } from '@callpulse/alerts';
@@ -115,9 +116,7 @@ export const createDestinationSender = ({
     }
   };
 
-  const sendOne = async (row: PendingDelivery): Promise<boolean> => {
-    const d = destinations.get(name);
-    if (!d || !d.enabled || d.url === '') return false;
+  const sendOne = async (row: PendingDelivery, d: Destination): Promise<boolean> => {
     const body = row.body;
     const headers =
       d.type === 'webhook' && d.secret
@@ -154,10 +153,15 @@ export const createDestinationSender = ({
       });
       return true;
     }
+    // Retry-After is honoured up to the longest pause we allow: a receiver asking for a day
+    // would otherwise hold every alert behind this one for that day.
     const delay =
-      outcome.retryAfterMs ?? retryDelayMs(failures, settings.retryBaseMs, settings.retryMaxMs);
+      outcome.retryAfterMs === null
+        ? retryDelayMs(failures, settings.retryBaseMs, settings.retryMaxMs)
+        : Math.min(outcome.retryAfterMs, settings.retryMaxMs);
     failures++;
-    const dead = at + delay - row.createdAt.getTime() > settings.deadAfterMs;
+    // Dead by the time it has spent undelivered, never by how far off the next attempt is.
+    const dead = at - row.createdAt.getTime() >= settings.deadAfterMs;
     metrics.attempts.inc({ destination: name, outcome: dead ? 'dead' : 'failed' });
     logger.warn(
       {
@@ -217,7 +221,11 @@ export const createDestinationSender = ({
           if (wait > 0) await nap(wait, false);
           if (stopped) return;
           if (!(await holdLease())) break;
-          if (!(await sendOne(row))) break;
+          // These rows were read while `d` was the destination: they go to it or nowhere.
+          // Any change since (an edit, a disable, a delete and a new one of the same name)
+          // shows as another object in the cache: read the rows again first.
+          if (destinations.get(name) !== d) break;
+          if (!(await sendOne(row, d))) break;
         }
       } catch (error) {
         if (stopped) return;
