@@ -56,6 +56,20 @@ describe('callpulse destinations', () => {
       /url: 169\.254\.169\.254 is a private, loopback or link-local address/,
     );
 
+    // What `get` printed (no secret shown) and `set` takes back keeps the stored secret.
+    const shown = JSON.parse(
+      (await callpulse(['destinations', 'get', `hook-${id}`])).stdout,
+    ) as Record<string, unknown>;
+    const edited = JSON.stringify({ ...shown, enabled: false });
+    expect((await callpulse(['destinations', 'set', '-'], allow, edited)).stdout).toBe(
+      `updated hook-${id}\n`,
+    );
+    expect((await callpulse(['destinations', 'list'])).stdout).toContain(
+      `hook-${id}\twebhook\tdisabled\t${receiver.url('/in')}\t(secret set)`,
+    );
+    const enabled = JSON.stringify({ ...shown, enabled: true });
+    expect((await callpulse(['destinations', 'set', '-'], allow, enabled)).status).toBe(0);
+
     const tested = await callpulse(['destinations', 'test', `hook-${id}`], allow);
     expect(tested.stdout.trim()).toBe(`hook-${id}: HTTP 200 ok`);
     expect(receiver.received).toHaveLength(1);

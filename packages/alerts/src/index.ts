@@ -5,7 +5,7 @@ export {
   validateDestinations,
 } from './destination.js';
 export type { Destination, DestinationResult, DestinationType } from './destination.js';
-export { maskUrl, publicDestination } from './public-view.js';
+export { maskUrl, publicDestination, withStoredSecrets } from './public-view.js';
 export type { PublicDestination } from './public-view.js';
 export { checkDestinationUrl, isPrivateAddress, systemResolver } from './url-safety.js';
 export type { Resolver, UrlCheck } from './url-safety.js';

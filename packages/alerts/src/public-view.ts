@@ -49,3 +49,19 @@ export const publicDestination = (d: Destination): PublicDestination => ({
   ratePerSecond: d.ratePerSecond,
   burst: d.burst,
 });
+
+/**
+ * A destination as a client sends it back after reading it (the API's GET, `destinations
+ * get`), made whole from the stored one: `secretSet` is not a field to store, an omitted
+ * secret keeps the stored one (no read shows it, so get, edit, set would erase it; send
+ * `"secret": null` to remove it), and the masked URL a read showed keeps the stored URL.
+ */
+export const withStoredSecrets = (input: unknown, stored: Destination | null): unknown => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const { secretSet: _secretSet, ...destination } = input as Record<string, unknown>;
+  if (stored === null) return destination;
+  if (destination.secret === undefined) destination.secret = stored.secret;
+  if (stored.url !== '' && destination.url === maskUrl(stored.url, stored.type))
+    destination.url = stored.url;
+  return destination;
+};

@@ -1,8 +1,8 @@
 import {
   checkDestinationUrl,
-  maskUrl,
   publicDestination,
   validateDestination,
+  withStoredSecrets,
   type Resolver,
 } from '@callpulse/alerts';
 import {
@@ -44,14 +44,9 @@ export const mountDestinationRoutes = (
       maxBytes: MAX_DESTINATION_BYTES,
     });
     if (!input) return;
-    // A client echoing back what GET gave it: secretSet is not a field to store, an omitted
-    // secret keeps the stored one, and the masked URL GET showed keeps the stored URL.
-    const { secretSet: _secretSet, ...destination } = input;
+    // A client may echo back what GET gave it.
     const stored = await getDestination(pool, ctx.params.name ?? '');
-    if (stored && destination.secret === undefined) destination.secret = stored.secret;
-    if (stored && destination.url === maskUrl(stored.url, stored.type) && stored.url !== '')
-      destination.url = stored.url;
-    const validated = validateDestination(destination);
+    const validated = validateDestination(withStoredSecrets(input, stored));
     if (!validated.ok) {
       ctx.status = 400;
       ctx.body = { error: 'invalid destination', fields: validated.errors };

@@ -9,6 +9,7 @@ import {
   signWebhook,
   validateDestination,
   validateDestinations,
+  withStoredSecrets,
   type Destination,
 } from '@callpulse/alerts';
 import {
@@ -41,13 +42,20 @@ const readText = async (file: string): Promise<string> =>
 export const parseDestinationsJson = async (
   text: string,
   origin: string,
+  stored: readonly Destination[] = [],
 ): Promise<Destination[]> => {
-  let json: unknown;
+  let parsed: unknown;
   try {
-    json = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new CliError(`${origin}: not JSON: ${(error as Error).message}`);
   }
+  // What `destinations get` printed keeps the secret and URL it did not show.
+  const complete = (item: unknown) => {
+    const name = (item as { name?: unknown } | null)?.name;
+    return withStoredSecrets(item, stored.find((d) => d.name === name) ?? null);
+  };
+  const json = Array.isArray(parsed) ? parsed.map(complete) : complete(parsed);
   const result = Array.isArray(json) ? validateDestinations(json) : validateDestination(json);
   if (!result.ok)
     throw new CliError(
@@ -137,8 +145,10 @@ export const run = async (argv: string[]): Promise<void> => {
     }
     case 'set': {
       const [arg] = operands('destinations set', args, ['FILE|-']);
-      const list = await parseDestinationsJson(await readText(arg), arg === '-' ? 'stdin' : arg);
+      const text = await readText(arg);
       return withPool(async (pool) => {
+        const stored = await listDestinations(pool);
+        const list = await parseDestinationsJson(text, arg === '-' ? 'stdin' : arg, stored);
         for (const d of list) {
           const { created } = await putDestination(pool, d);
           console.log(`${created ? 'created' : 'updated'} ${d.name}`);
