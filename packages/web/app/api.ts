@@ -8,9 +8,23 @@ export const getJson = async <T>(path: string): Promise<T> => {
     credentials: 'same-origin',
   });
   if (res.status === 401) throw new LoginRequired('login required');
-  if (!res.ok) throw new Error(await refusalOf(res));
+  if (!res.ok) throw new ApiError(res.status, await refusalOf(res));
   return (await res.json()) as T;
 };
+
+/** A refusal from the api: its status, and what it said was wrong as the message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether the api answered 404: a name not saved yet, a call not stored yet. */
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 404;
 
 /** What the api said was wrong (`{ error, fields }`), else the status. */
 const refusalOf = async (res: Response): Promise<string> => {

@@ -1,4 +1,4 @@
-import { getJson } from './api.js';
+import { getJson, isNotFound } from './api.js';
 import { h } from './dom.js';
 import {
   callDurationMs,
@@ -290,7 +290,7 @@ export const renderCallPage = (main: HTMLElement, source: string, callId: string
     try {
       render(main, await getJson<CallDetail>(path));
     } catch (error) {
-      if ((error as Error).message.includes('HTTP 404'))
+      if (isNotFound(error))
         main.replaceChildren(h('h1', {}, 'No such call'), h('p', {}, `${source} / ${callId}`));
       else throw error;
     } finally {

@@ -1,4 +1,4 @@
-import { getJson, sendJson, type FieldError } from './api.js';
+import { getJson, isNotFound, sendJson, type FieldError } from './api.js';
 import { h } from './dom.js';
 import { labelOf, labelText, num } from './format.js';
 import { highlight } from './highlight.js';
@@ -304,7 +304,7 @@ export const renderListEditor = (main: HTMLElement, listName: string): (() => vo
       renumber();
     })
     .catch((error: unknown) => {
-      if (!(error as Error).message.includes('HTTP 404')) throw error;
+      if (!isNotFound(error)) throw error;
       termsBody.replaceChildren(termRow({ term: '', match: 'stem' }));
       saved.textContent = 'New list: not saved yet.';
     });

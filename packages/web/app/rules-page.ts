@@ -1,4 +1,4 @@
-import { getJson, sendJson, type FieldError } from './api.js';
+import { getJson, isNotFound, sendJson, type FieldError } from './api.js';
 import { h } from './dom.js';
 import { num, SEVERITIES, severityOf } from './format.js';
 
@@ -290,7 +290,7 @@ export const renderRuleEditor = (main: HTMLElement, ruleName: string): (() => vo
       when.value = JSON.stringify(rule.when, null, 2);
     })
     .catch((error: unknown) => {
-      if (!(error as Error).message.includes('HTTP 404')) throw error;
+      if (!isNotFound(error)) throw error;
       saved.textContent = 'New rule: not saved yet.';
     });
   return () => {};
