@@ -154,3 +154,45 @@ describe('callpulse rules test', () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe('callpulse redact and analyze: input and output edges', () => {
+  it('accept a byte-order mark before the first JSON line', () => {
+    const input = `\uFEFF${JSON.stringify({ text: 'my card is 4111 1111 1111 1111' })}\n`;
+    const redacted = callpulse(['redact'], {}, input);
+    expect(redacted.stdout.trim()).toBe(
+      JSON.stringify({
+        text: 'my card is [CARD_NUMBER]',
+        redactions: [{ type: 'card_number', start: 11, end: 24 }],
+      }),
+    );
+    expect(redacted.status).toBe(0);
+    const analyzed = callpulse(['analyze'], {}, input);
+    expect(JSON.parse(analyzed.stdout) as object).toHaveProperty('sentiment');
+    expect(analyzed.status).toBe(0);
+  });
+
+  it('analyze does not echo a line that is not valid JSON', () => {
+    // Node's own message would quote the start of the line: "{"text":zoe.smith@ex"...
+    const r = callpulse(['analyze'], {}, '{"text":zoe.smith@example.com}\n');
+    expect(r.stdout.trim()).toBe(JSON.stringify({ line: 1, error: 'not valid JSON' }));
+    expect(r.stdout + r.stderr).not.toContain('zoe');
+    expect(r.status).toBe(1);
+  });
+
+  it('stop quietly when the reader closes the pipe early', () => {
+    const big = join(scratch, 'many-lines.txt');
+    writeFileSync(big, 'my card is 4111 1111 1111 1111\n'.repeat(50_000));
+    for (const command of ['redact', 'analyze']) {
+      const pipeline = `set -o pipefail; "${process.execPath}" packages/cli/bin/callpulse.js ${command} < "${big}" | head -1`;
+      const r = spawnSync('bash', ['-c', pipeline], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -41,6 +41,12 @@ describe('cross-fragment card numbers', () => {
     );
   });
 
+  it('reads the numbers after the rest of a card in the same run', () => {
+    const first = redactor.redact('my card is 4111 1111', { speaker: 'c' });
+    const second = redactor.redact('1111 1111, 123-45-6789', { speaker: 'c', carry: first.carry });
+    expect(second.text).toBe('[CARD_NUMBER], [SSN]');
+  });
+
   it('carries nothing when lookBack is 0', () => {
     const off = createRedactor({ lookBack: 0 });
     expect(off.redact('my card is 4111 1111', { speaker: 'c' }).carry).toEqual({});

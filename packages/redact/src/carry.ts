@@ -1,7 +1,7 @@
 import { luhnValid } from './checksums/luhn.js';
 import { MAX_CARD_DIGITS, MIN_CARD_DIGITS } from './detectors/card.js';
 import { runSpan, type DigitRun } from './text/digit-runs.js';
-import type { CarryState, Span, SpeakerCarry } from './types.js';
+import type { CarryState, SpeakerCarry } from './types.js';
 
 /*
  * Cross-fragment card numbers. Look-back: the trailing digit run of the previous
@@ -29,8 +29,8 @@ export const trailingRun = (text: string, runs: readonly DigitRun[]): DigitRun |
   return last && ONLY_SEPARATORS.test(text.slice(runSpan(last).end)) ? last : undefined;
 };
 
-/** Leading digits of this fragment that finish the card the carry started. */
-export const continuation = (carry: SpeakerCarry, run: DigitRun): Span | undefined => {
+/** How many leading digits of this fragment finish the card the carry started (0: none). */
+export const continuation = (carry: SpeakerCarry, run: DigitRun): number => {
   const carried = carry.digits.length;
   const joined = carry.digits + run.digits;
   // The whole leading run first; a shorter prefix only when the card was announced,
@@ -39,12 +39,10 @@ export const continuation = (carry: SpeakerCarry, run: DigitRun): Span | undefin
   for (let to = longest; to >= 1; to--) {
     if (to < run.digits.length && !carry.card) break;
     if (to < run.digits.length && !run.boundary[to]) continue;
-    if (carried + to >= MIN_CARD_DIGITS && luhnValid(joined, 0, carried + to))
-      return { type: 'card_number', ...runSpan(run, 0, to) };
+    if (carried + to >= MIN_CARD_DIGITS && luhnValid(joined, 0, carried + to)) return to;
   }
-  if (carry.card && run.digits.length >= MIN_CONTINUATION_DIGITS && longest > 0)
-    return { type: 'card_number', ...runSpan(run, 0, longest) };
-  return undefined;
+  if (carry.card && run.digits.length >= MIN_CONTINUATION_DIGITS && longest > 0) return longest;
+  return 0;
 };
 
 /** The carry to hand to the speaker's next fragment. */

@@ -1,9 +1,8 @@
 import { mergeSpans } from './apply.js';
 import { continuation, leadingRun, nextCarry, trailingRun } from './carry.js';
-import { luhnValid } from './checksums/luhn.js';
 import { CARD_CONTEXT, precededBy } from './context.js';
 import { compileCustomPatterns, type CustomPattern } from './custom.js';
-import { MAX_CARD_DIGITS, MIN_CARD_DIGITS } from './detectors/card.js';
+import { MAX_CARD_DIGITS, validCard } from './detectors/card.js';
 import { detectCustom } from './detectors/custom.js';
 import { detectCvv } from './detectors/cvv.js';
 import { detectDateOfBirth } from './detectors/date-of-birth.js';
@@ -11,7 +10,8 @@ import { detectEmail } from './detectors/email.js';
 import { detectExpiry } from './detectors/expiry.js';
 import { detectIban } from './detectors/iban.js';
 import { detectNumbers } from './detectors/numbers.js';
-import { digitRuns, type DigitRun } from './text/digit-runs.js';
+import { digitRuns, runSpan, type DigitRun } from './text/digit-runs.js';
+import { normalize } from './text/normalize.js';
 import {
   ENTITY_TYPES,
   type CarryState,
@@ -45,8 +45,13 @@ export class RedactConfigError extends Error {
 const DEFAULT_SPEAKER = 'default';
 const NUMBER_TYPES: readonly EntityType[] = ['card_number', 'ssn', 'phone'];
 
-const completeCard = (digits: string) =>
-  digits.length >= MIN_CARD_DIGITS && digits.length <= MAX_CARD_DIGITS && luhnValid(digits);
+/** The text with every span replaced by "*", so no detector reads those digits again. */
+const hide = (text: string, spans: readonly Span[]): string => {
+  let hidden = text;
+  for (const { start, end } of spans)
+    hidden = hidden.slice(0, start) + '*'.repeat(end - start) + hidden.slice(end);
+  return hidden;
+};
 
 /** What the previous fragment's carry and this fragment's runs leave for the next one. */
 const carryOut = (
@@ -61,7 +66,7 @@ const carryOut = (
   if (!tail) return undefined;
   const continues = tail === lead && previous !== undefined && joined;
   const digits = continues ? previous.digits + tail.digits : tail.digits;
-  if (completeCard(digits)) return undefined; // nothing left to complete
+  if (validCard(digits)) return undefined; // nothing left to complete
   const card =
     (continues && previous.card) || precededBy(text, tail.starts[0] as number, CARD_CONTEXT);
   return { digits: digits.slice(-lookBack), card };
@@ -86,29 +91,34 @@ export const createDetector = ({
   const numbers = NUMBER_TYPES.some((t) => enabled.has(t));
   const carrying = enabled.has('card_number') && lookBack > 0;
 
-  return (text: string, ctx: RedactContext = {}): Detection => {
+  return (input: string, ctx: RedactContext = {}): Detection => {
+    // Same length as the input, so every offset found in it is an offset of the input.
+    const text = normalize(input);
     const spans: Span[] = [];
-    const runs = numbers ? digitRuns(text) : [];
+    // IBANs first: their digits are checked by mod 97 and belong to them, not to a card
+    // or phone number read across the IBAN's end.
+    if (enabled.has('iban')) detectIban(text, spans);
+    const numberText = spans.length > 0 ? hide(text, spans) : text;
+    const runs = numbers ? digitRuns(numberText) : [];
     let carry = ctx.carry ?? {};
-    let continued: DigitRun | undefined;
+    let continued: { run: DigitRun; digits: number } | undefined;
     if (carrying) {
       const speaker = ctx.speaker ?? DEFAULT_SPEAKER;
       const previous = carry[speaker];
-      const lead = previous ? leadingRun(text, runs) : undefined;
-      const joined = previous && lead ? continuation(previous, lead) : undefined;
-      if (joined) {
-        spans.push(joined);
-        continued = lead;
+      const lead = previous ? leadingRun(numberText, runs) : undefined;
+      const taken = previous && lead ? continuation(previous, lead) : 0;
+      if (lead && taken > 0) {
+        spans.push({ type: 'card_number', ...runSpan(lead, 0, taken) });
+        continued = { run: lead, digits: taken };
       }
-      const out = carryOut(text, runs, lead, previous, joined !== undefined, lookBack);
+      const out = carryOut(numberText, runs, lead, previous, taken > 0, lookBack);
       if (out || previous) carry = nextCarry(carry, speaker, out);
     }
-    detectNumbers(text, runs, enabled, spans, continued);
+    detectNumbers(numberText, runs, enabled, spans, continued);
     if (enabled.has('cvv')) detectCvv(text, spans);
     if (enabled.has('expiry')) detectExpiry(text, spans);
     if (enabled.has('date_of_birth')) detectDateOfBirth(text, spans);
     if (enabled.has('email')) detectEmail(text, spans);
-    if (enabled.has('iban')) detectIban(text, spans);
     if (patterns.length) detectCustom(text, patterns, spans);
     return { spans: mergeSpans(spans), carry };
   };

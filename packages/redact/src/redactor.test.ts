@@ -84,3 +84,87 @@ describe('createRedactor: output', () => {
     expect(() => createRedactor({ types: ['cards' as never] })).toThrow(/unknown types: cards/);
   });
 });
+
+// Numbers typed one after another with only a space, comma or full stop between them are
+// read as one digit run; each must still be found whole.
+describe('createRedactor: adjacent numbers', () => {
+  it.each([
+    ['123-45-6789, 4111 1111 1111 1111', '[SSN], [CARD_NUMBER]'],
+    ['+44 20 7946 0958 123-45-6789 4111 1111 1111 1111', '[PHONE] [SSN] [CARD_NUMBER]'],
+    ['4111 1111 1111 1111. 123-45-6789', '[CARD_NUMBER]. [SSN]'],
+    ['security code is 737 123-45-6789', 'security code is [CVV] [SSN]'],
+    ['GB82 WEST 1234 5698 7654 32 123-45-6789', '[IBAN] [SSN]'],
+    ['(415) 555-0132 4111 1111 1111 1111', '[PHONE] [CARD_NUMBER]'],
+    ['415 555 0132, 020 7946 0958', '[PHONE], [PHONE]'],
+    ['GB82 WEST 1234 5698 7654 32 DE89 3704 0044 0532 0130 00', '[IBAN] [IBAN]'],
+    ['123-45-6789 and 4111 1111 1111 1111', '[SSN] and [CARD_NUMBER]'],
+  ])('%s', (input, expected) => expect(text(input)).toBe(expected));
+
+  it('still reads a card said after its phrase as one card, valid or not', () => {
+    expect(text('my card is 4111 1111 1111 1112 0427')).toBe('my card is [CARD_NUMBER]');
+  });
+
+  it('tries an IBAN that starts inside a rejected candidate', () => {
+    expect(text('ref AB12 GB82 WEST 1234 5698 7654 32')).toBe('ref AB12 [IBAN]');
+  });
+});
+
+describe('createRedactor: emails in any script', () => {
+  it.each([
+    ['zoë@example.com', '[EMAIL]'],
+    ['Jürgen.Groß@web.de', '[EMAIL]'],
+    ['mail john@müller.de', 'mail [EMAIL]'],
+    ['garcía@ejemplo.es', '[EMAIL]'],
+    ["o'brien@example.com", '[EMAIL]'],
+    ['it is garcía at gmail dot com', 'it is [EMAIL]'],
+  ])('%s', (input, expected) => expect(text(input)).toBe(expected));
+});
+
+describe('createRedactor: words around an email stay', () => {
+  it.each([
+    ['email me at john.smith@example.com', 'email me at [EMAIL]'],
+    ['email support at help@example.com', 'email support at [EMAIL]'],
+    ['I was at home dot com', 'I was at home dot com'],
+    ['my email is jane doe at gmail dot com', 'my email is [EMAIL]'],
+  ])('%s', (input, expected) => expect(text(input)).toBe(expected));
+});
+
+describe('createRedactor: look-alike characters', () => {
+  it.each([
+    ['en dash', '4111\u20131111\u20131111\u20131111'],
+    ['hyphen U+2010', '4111\u20101111\u20101111\u20101111'],
+    ['fullwidth hyphen', '4111\uff0d1111\uff0d1111\uff0d1111'],
+    ['zero-width space', '4111\u200b1111\u200b1111\u200b1111'],
+    [
+      'fullwidth digits',
+      '\uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11',
+    ],
+  ])('a card with %s', (_name, card) => {
+    const r = redactor.redact(`card: ${card} thanks`);
+    expect(r.text).toBe('card: [CARD_NUMBER] thanks');
+    expect(r.redactions).toEqual([{ type: 'card_number', start: 6, end: 19 }]);
+  });
+
+  it('reads them the same way for operator patterns', () => {
+    const custom = createRedactor({ custom: [{ name: 'member_id', pattern: 'M-\\d{6}' }] });
+    expect(custom.redact('member M\u2013\uff11\uff12\uff13\uff14\uff15\uff16 here').text).toBe(
+      'member [MEMBER_ID] here',
+    );
+  });
+});
+
+describe('createRedactor: international prefix 00', () => {
+  it.each([
+    ['0044 20 7946 0958', '[PHONE]'],
+    ['ring 0049 30 12345678 tomorrow', 'ring [PHONE] tomorrow'],
+  ])('%s', (input, expected) => expect(text(input)).toBe(expected));
+});
+
+describe('createRedactor: a security code typed digit by digit', () => {
+  it.each([
+    ['cvv 7 3 7', 'cvv [CVV]'],
+    ['security code is 1 2 3', 'security code is [CVV]'],
+    ['the cvv is 0 4 2', 'the cvv is [CVV]'],
+    ['cvc 1 2 3 4 please', 'cvc [CVV] please'],
+  ])('%s', (input, expected) => expect(text(input)).toBe(expected));
+});

@@ -1,10 +1,10 @@
 import { createAnalyzer, keywordListSchema, type KeywordList } from '@callpulse/analysis';
 import { loadKeywordLists } from '@callpulse/db';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
+import { stdinLines, stdoutLines } from './redact.js';
 import { speakerSchema, type Speaker } from '@callpulse/contracts';
 
 export const usage = `callpulse analyze [--keywords FILE | --db [--all]] [--speaker NAME]
@@ -38,6 +38,22 @@ const loadLists = async (values: {
   });
 };
 
+const parseLine = (line: string, speaker: Speaker): { text: string; speaker: Speaker } => {
+  if (!line.trimStart().startsWith('{')) return { text: line, speaker };
+  let input: { text?: unknown; speaker?: unknown };
+  try {
+    input = JSON.parse(line) as typeof input;
+  } catch {
+    // Node's message quotes the start of the line, which may hold personal data.
+    throw new Error('not valid JSON');
+  }
+  if (typeof input.text !== 'string') throw new Error('"text" must be a string');
+  if (input.speaker === undefined) return { text: input.text, speaker };
+  const named = speakerSchema.safeParse(input.speaker);
+  if (!named.success) throw new Error('"speaker" must be a non-empty name such as "customer"');
+  return { text: input.text, speaker: named.data };
+};
+
 export const run = async (argv: string[]): Promise<void> => {
   const { values } = parseArgs({
     args: argv,
@@ -60,34 +76,23 @@ export const run = async (argv: string[]): Promise<void> => {
 
   let lineNo = 0;
   let errors = 0;
-  const out = process.stdout;
-  const write = async (line: string): Promise<void> => {
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
-  };
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  const out = stdoutLines();
+  for await (const line of stdinLines()) {
+    if (out.readerGone()) break;
     lineNo++;
-    let text = line;
-    let speaker: Speaker = defaultSpeaker;
-    if (line.trimStart().startsWith('{')) {
-      try {
-        const input = JSON.parse(line) as { text?: unknown; speaker?: unknown };
-        if (typeof input.text !== 'string') throw new Error('"text" must be a string');
-        if (input.speaker !== undefined) {
-          const named = speakerSchema.safeParse(input.speaker);
-          if (!named.success)
-            throw new Error('"speaker" must be a non-empty name such as "customer"');
-          speaker = named.data;
-        }
-        text = input.text;
-      } catch (error) {
-        errors++;
-        await write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
-        continue;
-      }
+    let input: { text: string; speaker: Speaker };
+    try {
+      input = parseLine(line, defaultSpeaker);
+    } catch (error) {
+      errors++;
+      // The line itself is not echoed: it may hold personal data.
+      await out.write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
+      continue;
     }
-    const { sentiment, hits } = analyzer.analyzeUtterance(text, speaker);
-    await write(JSON.stringify({ sentiment, hits }));
+    const { sentiment, hits } = analyzer.analyzeUtterance(input.text, input.speaker);
+    await out.write(JSON.stringify({ sentiment, hits }));
   }
+  if (out.readerGone()) return; // nobody left to tell about bad lines either
   if (errors > 0)
     throw new CliError(
       `${errors} of ${lineNo} lines could not be read (their output lines say why)`,

@@ -6,6 +6,7 @@ import {
   type CustomPattern,
   type Redactor,
 } from '@callpulse/redact';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
@@ -58,6 +59,44 @@ const parseLine = (line: string): Input => {
   return input as Input;
 };
 
+// Editors and Windows tools often start a UTF-8 file with a byte-order mark. It is not
+// part of the first line, and JSON.parse refuses it.
+const BYTE_ORDER_MARK = /^\uFEFF/;
+
+/** Stdin's lines, without a byte-order mark before the first. */
+export async function* stdinLines(): AsyncGenerator<string> {
+  let first = true;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    yield first ? line.replace(BYTE_ORDER_MARK, '') : line;
+    first = false;
+  }
+}
+
+/**
+ * Lines to stdout, waiting while the pipe is full. A reader that has seen enough
+ * (`| head -1`) closes the pipe: the command should then stop quietly, as cat does,
+ * rather than end in an EPIPE stack trace. Any other write error (a full disk) is thrown.
+ */
+export const stdoutLines = () => {
+  const out = process.stdout;
+  let failure: NodeJS.ErrnoException | undefined;
+  out.on('error', (error: NodeJS.ErrnoException) => {
+    failure = error;
+  });
+  return {
+    /** Whether nobody reads any more; throws a write error other than the reader leaving. */
+    readerGone(): boolean {
+      if (failure && failure.code !== 'EPIPE') throw failure;
+      return failure !== undefined;
+    },
+    async write(line: string): Promise<void> {
+      if (failure) return;
+      // once() rejects when the pipe breaks while waiting; the listener above records why.
+      if (!out.write(`${line}\n`)) await once(out, 'drain').catch(() => undefined);
+    },
+  };
+};
+
 export const run = async (argv: string[]): Promise<void> => {
   const { values } = parseArgs({
     args: argv,
@@ -71,11 +110,9 @@ export const run = async (argv: string[]): Promise<void> => {
   const carries = new Map<string, CarryState>();
   let lineNo = 0;
   let errors = 0;
-  const out = process.stdout;
-  const write = async (line: string): Promise<void> => {
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
-  };
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  const out = stdoutLines();
+  for await (const line of stdinLines()) {
+    if (out.readerGone()) break;
     lineNo++;
     let input: Input;
     try {
@@ -83,7 +120,7 @@ export const run = async (argv: string[]): Promise<void> => {
     } catch (error) {
       errors++;
       // The line itself is not echoed: it may hold the very values being redacted.
-      await write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
+      await out.write(JSON.stringify({ line: lineNo, error: (error as Error).message }));
       continue;
     }
     const call = input.call ?? '';
@@ -92,8 +129,9 @@ export const run = async (argv: string[]): Promise<void> => {
       carry: carries.get(call),
     });
     carries.set(call, carry);
-    await write(JSON.stringify({ text, redactions }));
+    await out.write(JSON.stringify({ text, redactions }));
   }
+  if (out.readerGone()) return; // nobody left to tell about bad lines either
   if (errors > 0)
     throw new CliError(
       `${errors} of ${lineNo} lines could not be read (their output lines say why)`,

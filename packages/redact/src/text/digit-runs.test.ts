@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitRuns } from './digit-runs.js';
+import { digitRuns, typedGroups } from './digit-runs.js';
 
 const digits = (text: string) => digitRuns(text).map((r) => r.digits);
 
@@ -19,6 +19,12 @@ describe('digitRuns', () => {
     expect(digits('oh I see, on the 1st')).toEqual([]);
   });
   it('records typed groups for the printed SSN shape', () => {
-    expect(digitRuns('123-45-6789')[0]?.groups).toEqual([3, 2, 4]);
+    const [run] = digitRuns('123-45-6789');
+    expect(run && typedGroups(run)).toEqual([3, 2, 4]);
+  });
+  it('gives the typed groups of part of a run, without the spoken digits', () => {
+    const [run] = digitRuns('4111 1111, 123-45-6789 oh 12');
+    expect(run && typedGroups(run, 8, 17)).toEqual([3, 2, 4]);
+    expect(run && typedGroups(run, 8)).toEqual([3, 2, 4, 2]);
   });
 });

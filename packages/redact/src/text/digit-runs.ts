@@ -13,9 +13,8 @@ export interface DigitRun {
   ends: number[];
   /** True at digit indexes where a new token begins (a card cannot start mid-group). */
   boundary: boolean[];
-  /** Typed digit counts per group, e.g. [3, 2, 4] for "123-45-6789"; empty when spoken. */
-  groups: number[];
-  spoken: boolean;
+  /** True at digit indexes typed as numerals ("4111"); false where said ("four", "double 4"). */
+  typed: boolean[];
 }
 
 // Bounded (\b on both sides) so "1st" and "fourteen" are not digits.
@@ -33,16 +32,23 @@ const newRun = (): Building => ({
   starts: [],
   ends: [],
   boundary: [],
-  groups: [],
-  spoken: false,
+  typed: [],
   strong: false,
 });
 
-const push = (run: Building, digit: string, start: number, end: number, first: boolean) => {
+const push = (
+  run: Building,
+  digit: string,
+  start: number,
+  end: number,
+  first: boolean,
+  typed: boolean,
+) => {
   run.digits += digit;
   run.starts.push(start);
   run.ends.push(end);
   run.boundary.push(first);
+  run.typed.push(typed);
 };
 
 /** Every digit run in `text`, in order. */
@@ -79,18 +85,17 @@ export const digitRuns = (text: string): DigitRun[] => {
     if (code >= 48 && code <= 57) {
       // A typed group. After "double" only a single digit repeats ("double 4").
       if (multiplier > 1 && word.length === 1) {
-        for (let k = 0; k < multiplier; k++) push(run, word, multiplierStart, end, k === 0);
+        for (let k = 0; k < multiplier; k++) push(run, word, multiplierStart, end, k === 0, false);
       } else {
         if (multiplier > 1) close();
-        for (let k = 0; k < word.length; k++) push(run, word[k] as string, start, end, k === 0);
-        run.groups.push(word.length);
+        for (let k = 0; k < word.length; k++)
+          push(run, word[k] as string, start, end, k === 0, true);
       }
       run.strong = true;
     } else {
       const digit = String(DIGIT_WORDS[lower]);
       const from = multiplier > 1 ? multiplierStart : start;
-      for (let k = 0; k < multiplier; k++) push(run, digit, from, end, k === 0);
-      run.spoken = true;
+      for (let k = 0; k < multiplier; k++) push(run, digit, from, end, k === 0, false);
       if (lower !== 'oh' && lower !== 'o') run.strong = true;
     }
     multiplier = 1;
@@ -104,3 +109,25 @@ export const runSpan = (run: DigitRun, from = 0, to = run.digits.length) => ({
   start: run.starts[from] as number,
   end: run.ends[to - 1] as number,
 });
+
+/** Digit counts of the typed groups among digits [from, to), e.g. [3, 2, 4] for "123-45-6789". */
+export const typedGroups = (run: DigitRun, from = 0, to = run.digits.length): number[] => {
+  const groups: number[] = [];
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    if (run.typed[i] && !run.boundary[i]) {
+      length++;
+      continue;
+    }
+    if (length > 0) groups.push(length);
+    length = run.typed[i] ? 1 : 0;
+  }
+  if (length > 0) groups.push(length);
+  return groups;
+};
+
+/** Whether digits [from, to) were all typed as numerals, none said. */
+export const allTyped = (run: DigitRun, from = 0, to = run.digits.length): boolean => {
+  for (let i = from; i < to; i++) if (!run.typed[i]) return false;
+  return true;
+};
