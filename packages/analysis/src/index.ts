@@ -11,6 +11,7 @@ export { LABEL_THRESHOLDS } from './sentiment/label.js';
 export { keywordListSchema, keywordListsSchema, keywordTermSchema } from './keywords/schema.js';
 export type { KeywordList, KeywordListInput, KeywordTerm } from './keywords/schema.js';
 export { parseKeywordList, parseKeywordLists } from './keywords/parse-keyword-list.js';
+export { closestName } from './keywords/closest-name.js';
 export type { ParseResult } from './keywords/parse-keyword-list.js';
 export type {
   CallSummary,

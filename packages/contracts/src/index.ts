@@ -27,7 +27,6 @@ export type {
 } from './call-event.js';
 export { bodyEventId, canonicalJson } from './canonical.js';
 export { MAX_JSON_DEPTH, nestingDepth } from './json-depth.js';
-export { closestName } from './closest-name.js';
 export {
   CALL_EVENT_CONTENT_TYPE,
   CALL_EVENT_VERSION,

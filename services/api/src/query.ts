@@ -1,4 +1,5 @@
-import { closestName, fieldErrors, type FieldError } from '@callpulse/contracts';
+import { closestName } from '@callpulse/analysis';
+import { fieldErrors, type FieldError } from '@callpulse/contracts';
 import type { Context } from 'koa';
 import { z } from 'zod';
 

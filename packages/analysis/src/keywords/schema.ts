@@ -1,4 +1,5 @@
-import { closestName, MATCH_MODES, speakerSchema } from '@callpulse/contracts';
+import { MATCH_MODES, speakerSchema } from '@callpulse/contracts';
+import { closestName } from './closest-name.js';
 import { z } from 'zod';
 
 /** Who a list listens to: speaker names ("customer", "ai", or any other), or "any". */

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
-import { stdinLines, stdoutLines } from './redact.js';
+import { stdinLines, stdoutLines } from '../stdin.js';
 import { speakerSchema, type Speaker } from '@callpulse/contracts';
 
 export const usage = `callpulse analyze [--keywords FILE | --db [--all]] [--speaker NAME]

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import {
@@ -23,7 +22,7 @@ import {
 } from '@callpulse/rules';
 import { CliError } from '../cli-error.js';
 import { operands } from '../operands.js';
-import { readStdin } from '../stdin.js';
+import { readStdin, stdinLines } from '../stdin.js';
 import { parseKeywordListsJson, withPool } from './keywords.js';
 
 export const usage = `callpulse rules list | get NAME | set FILE|- | delete NAME
@@ -123,7 +122,7 @@ const test = async (argv: string[]): Promise<void> => {
   let lineNo = 0;
   let calls = 0;
   let errors = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of stdinLines()) {
     lineNo++;
     if (line.trim() === '') continue;
     calls++;
